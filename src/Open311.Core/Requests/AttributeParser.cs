@@ -1,0 +1,112 @@
+using System.Globalization;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Protocol;
+using Open311.Core.Services;
+
+namespace Open311.Core.Requests;
+
+/// <summary>
+/// Reads <c>attribute[CODE]</c> answers against a service definition. Multi-value answers arrive in every shape
+/// clients use: <c>attribute[c][]=a&amp;attribute[c][]=b</c>, a repeated <c>attribute[c]</c>, or <c>a,b</c>.
+/// </summary>
+public static class AttributeParser
+{
+    public const int MaxValueLength = 4000;
+
+    public static IReadOnlyList<SubmittedAttribute> Parse(Parameters p, Service service, List<string> errors)
+    {
+        var submitted = new List<SubmittedAttribute>();
+        foreach (var attribute in service.Attributes)
+        {
+            var raw = p.GetAll($"attribute[{attribute.Code}]").Concat(p.GetAll($"attribute[{attribute.Code}][]")).Select(v => v.Trim()).ToList();
+            if (raw.Count == 0)
+            {
+                if (attribute.Required && attribute.Variable)
+                {
+                    errors.Add($"{attribute.Code} required: {attribute.Description}");
+                }
+
+                continue;
+            }
+
+            if (!attribute.Variable && attribute.Code != ExternalIdAttribute.Code)
+            {
+                continue; // informational attributes carry no answer
+            }
+
+            var values = Check(attribute, raw, errors);
+            if (values.Count > 0)
+            {
+                submitted.Add(new SubmittedAttribute(attribute.Code, values));
+            }
+        }
+
+        return submitted;
+    }
+
+    private static IReadOnlyList<string> Check(ServiceAttribute attribute, List<string> raw, List<string> errors)
+    {
+        var label = $"attribute[{attribute.Code}]";
+        if (raw.Any(v => v.Length > MaxValueLength))
+        {
+            errors.Add($"{label} must be at most {MaxValueLength} characters.");
+            return [];
+        }
+
+        if (!raw.All(v => InputText.IsPlainText(v, allowLineBreaks: attribute.Datatype == AttributeDatatype.Text)))
+        {
+            errors.Add(attribute.Datatype == AttributeDatatype.Text
+                ? $"{label} contains control characters."
+                : $"{label} must be one line of text without control characters.");
+            return [];
+        }
+
+        switch (attribute.Datatype)
+        {
+            case AttributeDatatype.MultiValueList:
+                var keys = raw.SelectMany(v => IsKey(attribute, v) ? [v] : v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    .Distinct(StringComparer.Ordinal).ToList();
+                return CheckKeys(attribute, keys, label, errors);
+            case AttributeDatatype.SingleValueList:
+                if (raw.Distinct(StringComparer.Ordinal).Count() > 1)
+                {
+                    errors.Add($"{label} takes one value.");
+                    return [];
+                }
+
+                return CheckKeys(attribute, [raw[0]], label, errors);
+            case AttributeDatatype.Number:
+                if (!double.TryParse(raw[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                {
+                    errors.Add($"{label} must be a number.");
+                    return [];
+                }
+
+                return [raw[0]];
+            case AttributeDatatype.Datetime:
+                if (!Open311Time.TryParse(raw[0], TimeZoneInfo.Utc, out var when))
+                {
+                    errors.Add($"{label} must be an ISO 8601 date-time with a time zone.");
+                    return [];
+                }
+
+                return [Open311Time.Format(when)];
+            default:
+                return [raw[0]];
+        }
+    }
+
+    private static bool IsKey(ServiceAttribute attribute, string value) => attribute.Values.Any(v => v.Key == value);
+
+    private static IReadOnlyList<string> CheckKeys(ServiceAttribute attribute, List<string> keys, string label, List<string> errors)
+    {
+        var unknown = keys.Where(k => !IsKey(attribute, k)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"{label} value '{InputText.Quote(unknown[0])}' is not one of: {string.Join(", ", attribute.Values.Select(v => v.Key).Take(20))}.");
+            return [];
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Open311.Core.Requests;
+
+/// <summary>Where requests live. One jurisdiction's requests are one consistency unit.</summary>
+public interface IRequestStore
+{
+    /// <summary>
+    /// Stores a new request, giving it the jurisdiction's next id. When <see cref="ServiceRequest.ExternalId"/> is set
+    /// and a request with that external id already exists, nothing is written and that request comes back as a duplicate.
+    /// </summary>
+    Task<CreateOutcome> CreateAsync(ServiceRequest draft, CancellationToken cancellationToken);
+
+    Task<StoredRequest?> GetAsync(string jurisdictionId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Matching requests, newest first, public fields only.</summary>
+    Task<IReadOnlyList<ServiceRequest>> QueryAsync(string jurisdictionId, RequestQuery query, CancellationToken cancellationToken);
+
+    Task<string?> FindIdByTokenAsync(string jurisdictionId, string token, CancellationToken cancellationToken);
+
+    /// <summary>Replaces <paramref name="before"/> with <paramref name="after"/> if the stored row still has <paramref name="etag"/>; else 412.</summary>
+    Task<StoredRequest> ReplaceAsync(ServiceRequest before, ServiceRequest after, string etag, CancellationToken cancellationToken);
+}

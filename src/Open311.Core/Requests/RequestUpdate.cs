@@ -1,0 +1,84 @@
+using Open311.Core.Protocol;
+
+namespace Open311.Core.Requests;
+
+/// <summary>
+/// A staff change to a request (manage API PATCH body). A member left out or null keeps its value; an empty
+/// string clears it. Every change is recorded in the request's notes.
+/// </summary>
+public sealed class RequestUpdate
+{
+    public string? Status { get; set; }
+
+    public string? StatusNotes { get; set; }
+
+    public string? AgencyResponsible { get; set; }
+
+    /// <summary>ISO 8601 with a time zone, or empty to clear.</summary>
+    public string? ExpectedDatetime { get; set; }
+
+    public ServiceRequest ApplyTo(ServiceRequest request, DateTimeOffset now)
+    {
+        var errors = new List<string>();
+        var status = Status?.Trim().ToLowerInvariant();
+        if (status is not null && !RequestStatus.IsValid(status))
+        {
+            errors.Add("status must be open or closed.");
+        }
+
+        var expected = request.ExpectedAt;
+        if (ExpectedDatetime is not null)
+        {
+            if (ExpectedDatetime.Length == 0)
+            {
+                expected = null;
+            }
+            else if (Open311Time.TryParse(ExpectedDatetime, TimeZoneInfo.Utc, out var parsed))
+            {
+                expected = parsed;
+            }
+            else
+            {
+                errors.Add("expected_datetime must be an ISO 8601 date-time with a time zone.");
+            }
+        }
+
+        CheckText(StatusNotes, "status_notes", RequestSubmission.MaxDescriptionLength, errors);
+        CheckText(AgencyResponsible, "agency_responsible", RequestSubmission.MaxShortText, errors);
+        if (errors.Count > 0)
+        {
+            throw Open311Exception.BadRequest(errors);
+        }
+
+        var notes = request.Notes.ToList();
+        var newStatus = status ?? request.Status;
+        if (newStatus != request.Status)
+        {
+            notes.Add(new RequestNote(now, newStatus == RequestStatus.Closed ? "closed" : "reopened", $"Status changed to {newStatus}", Clear(StatusNotes)));
+        }
+        else if (StatusNotes is not null && StatusNotes != request.StatusNotes)
+        {
+            notes.Add(new RequestNote(now, "activity", "Status notes updated", Clear(StatusNotes)));
+        }
+
+        return request with
+        {
+            Status = newStatus,
+            StatusNotes = StatusNotes is null ? request.StatusNotes : Clear(StatusNotes),
+            AgencyResponsible = AgencyResponsible is null ? request.AgencyResponsible : Clear(AgencyResponsible),
+            ExpectedAt = expected,
+            UpdatedAt = now,
+            Notes = notes,
+        };
+    }
+
+    private static string? Clear(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static void CheckText(string? value, string name, int max, List<string> errors)
+    {
+        if (value is not null && (value.Length > max || !InputText.IsPlainText(value, allowLineBreaks: true)))
+        {
+            errors.Add($"{name} must be at most {max:N0} characters of plain text.");
+        }
+    }
+}

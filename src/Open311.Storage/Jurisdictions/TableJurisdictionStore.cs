@@ -1,0 +1,88 @@
+using Azure;
+using Azure.Data.Tables;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Protocol;
+using Open311.Storage.Tables;
+
+namespace Open311.Storage.Jurisdictions;
+
+/// <summary>
+/// Jurisdiction documents in one partition of the Jurisdictions table: row <c>j|{id}</c> per document (its JSON
+/// split over string properties of at most 30,000 characters, since one property holds 64 KiB) and row
+/// <c>stamp</c>, rewritten in the same transaction as every document so caches can tell that something changed.
+/// </summary>
+public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdictionStore
+{
+    public const string Partition = "jurisdictions";
+    public const string StampRow = "stamp";
+    public const int ChunkLength = 30_000;
+
+    /// <summary>15 chunks of UTF-16 text keep the entity under the 1 MiB limit with room for its other properties.</summary>
+    public const int MaxChunks = 15;
+
+    public async Task<string?> GetStampAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Jurisdictions, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, StampRow, ["Stamp"], cancellationToken);
+        return row.HasValue ? row.Value!.GetString("Stamp") : null;
+    }
+
+    public async Task<IReadOnlyList<StoredJurisdiction>> ListAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Jurisdictions, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"j|"} and RowKey lt {"j}"}");
+        var list = new List<StoredJurisdiction>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToStored(entity));
+        }
+
+        return list;
+    }
+
+    public async Task<StoredJurisdiction?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Jurisdictions, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(id), cancellationToken: cancellationToken);
+        return row.HasValue ? ToStored(row.Value!) : null;
+    }
+
+    public async Task<StoredJurisdiction> PutAsync(string id, string documentJson, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var chunks = documentJson.Chunk(ChunkLength).Select(c => new string(c)).ToArray();
+        if (chunks.Length > MaxChunks)
+        {
+            throw new Open311Exception(413, $"The jurisdiction document is {documentJson.Length:N0} characters; at most {ChunkLength * MaxChunks:N0} fit. Simplify the boundary.");
+        }
+
+        var entity = new TableEntity(Partition, RowKey(id)) { ["Id"] = id, ["Chunks"] = chunks.Length };
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            entity[$"Doc{i}"] = chunks[i];
+        }
+
+        var stamp = new TableEntity(Partition, StampRow) { ["Stamp"] = Guid.NewGuid().ToString("N") };
+        TableTransactionAction write = ifMatch is null
+            ? new(TableTransactionActionType.UpsertReplace, entity)
+            : new(TableTransactionActionType.UpdateReplace, entity, new ETag(ifMatch));
+        var table = await tables.GetAsync(TableProvider.Jurisdictions, cancellationToken);
+        try
+        {
+            var responses = await TableTransactions.SubmitAsync(table, [write, new(TableTransactionActionType.UpsertReplace, stamp)], cancellationToken);
+            return new StoredJurisdiction(id, documentJson, responses[0].Headers.ETag?.ToString() ?? string.Empty, DateTimeOffset.UtcNow);
+        }
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 412 or 404)
+        {
+            throw new Open311Exception(412, $"Jurisdiction '{InputText.Quote(id)}' changed since you read it (or does not exist): read it again and reapply your change.");
+        }
+    }
+
+    private static string RowKey(string id) => "j|" + TableKeys.Escape(id);
+
+    private static StoredJurisdiction ToStored(TableEntity entity)
+    {
+        var count = entity.GetInt32("Chunks") ?? 0;
+        var json = string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString($"Doc{i}")));
+        return new StoredJurisdiction(entity.GetString("Id"), json, entity.ETag.ToString(), entity.Timestamp ?? DateTimeOffset.UnixEpoch);
+    }
+}

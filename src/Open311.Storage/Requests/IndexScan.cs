@@ -1,0 +1,107 @@
+using Azure.Data.Tables;
+using Open311.Core.Requests;
+
+namespace Open311.Storage.Requests;
+
+/// <summary>
+/// Runs a GET requests query as range scans over the index rows: one range per requested service code (or
+/// status), each already newest first, merged by time. Filters the index cannot express are applied to the
+/// rows as they stream by; scanning stops as soon as the page is full.
+/// </summary>
+internal sealed class IndexScan(TableClient table, string partition, string jurisdictionId, RequestQuery query)
+{
+    public async Task<IReadOnlyList<ServiceRequest>> RunAsync(CancellationToken cancellationToken)
+    {
+        var wanted = query.Skip + query.Take;
+        var pageSize = Math.Clamp(wanted, 1, 1000);
+        var cursors = new List<IAsyncEnumerator<TableEntity>>();
+        try
+        {
+            foreach (var prefix in Prefixes())
+            {
+                var (from, to) = query.ByUpdated ? (query.UpdatedAfter!.Value, query.UpdatedBefore!.Value) : (query.Start, query.End);
+                var low = prefix + Tables.TableKeys.InvertedTicks(to);
+                var high = prefix + Tables.TableKeys.InvertedTicks(from) + "~";
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
+                var cursor = table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+                if (await cursor.MoveNextAsync())
+                {
+                    cursors.Add(cursor);
+                }
+                else
+                {
+                    await cursor.DisposeAsync();
+                }
+            }
+
+            var results = new List<ServiceRequest>(Math.Min(query.Take, 1000));
+            var matched = 0;
+            while (cursors.Count > 0 && matched < wanted)
+            {
+                var newest = Newest(cursors);
+                var entity = cursors[newest].Current;
+                if (!await cursors[newest].MoveNextAsync())
+                {
+                    await cursors[newest].DisposeAsync();
+                    cursors.RemoveAt(newest);
+                }
+
+                var request = RequestEntityMapper.FromEntity(entity, jurisdictionId);
+                if (Matches(request) && matched++ >= query.Skip)
+                {
+                    results.Add(request);
+                }
+            }
+
+            return results;
+        }
+        finally
+        {
+            foreach (var cursor in cursors)
+            {
+                await cursor.DisposeAsync();
+            }
+        }
+    }
+
+    private IEnumerable<string> Prefixes()
+    {
+        if (query.ByUpdated)
+        {
+            return [RequestRows.UpdatedPrefix];
+        }
+
+        if (query.ServiceCodes.Count > 0)
+        {
+            return query.ServiceCodes.Select(RequestRows.CodePrefix);
+        }
+
+        return query.Statuses.Count > 0 ? query.Statuses.Select(RequestRows.StatusPrefix) : [RequestRows.DatePrefix];
+    }
+
+    /// <summary>Index rows carry the time right after the prefix, so the smallest key suffix is the newest row.</summary>
+    private static int Newest(List<IAsyncEnumerator<TableEntity>> cursors)
+    {
+        var best = 0;
+        for (var i = 1; i < cursors.Count; i++)
+        {
+            if (TimePart(cursors[i].Current.RowKey).SequenceCompareTo(TimePart(cursors[best].Current.RowKey)) < 0)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static ReadOnlySpan<char> TimePart(string rowKey)
+    {
+        var end = rowKey.LastIndexOf('|');
+        return rowKey.AsSpan(end - 19, 19);
+    }
+
+    private bool Matches(ServiceRequest r) =>
+        (query.Statuses.Count == 0 || query.Statuses.Contains(r.Status))
+        && (query.ServiceCodes.Count == 0 || query.ServiceCodes.Contains(r.ServiceCode))
+        && (!query.ByUpdated || (r.RequestedAt >= query.Start && r.RequestedAt <= query.End));
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Open311.Core.Requests;
+
+namespace Open311.Storage.Requests;
+
+/// <summary>Converts requests to table entities and back. Index rows get the public fields only.</summary>
+public static class RequestEntityMapper
+{
+    /// <summary>Notes kept per request: the history is bounded so a row stays far below the 1 MiB entity limit.</summary>
+    public const int MaxNotes = 50;
+
+    public static TableEntity ToPrimary(ServiceRequest r)
+    {
+        var entity = ToIndex(r, RequestRows.Primary(r.Id));
+        entity["Token"] = r.Token;
+        entity["ExternalId"] = r.ExternalId;
+        entity["Email"] = r.Requester.Email;
+        entity["FirstName"] = r.Requester.FirstName;
+        entity["LastName"] = r.Requester.LastName;
+        entity["Phone"] = r.Requester.Phone;
+        entity["DeviceId"] = r.Requester.DeviceId;
+        entity["AccountId"] = r.Requester.AccountId;
+        return entity;
+    }
+
+    public static TableEntity ToIndex(ServiceRequest r, string rowKey) => new(RequestRows.Partition(r.JurisdictionId), rowKey)
+    {
+        ["Id"] = r.Id,
+        ["ServiceCode"] = r.ServiceCode,
+        ["ServiceName"] = r.ServiceName,
+        ["Status"] = r.Status,
+        ["StatusNotes"] = r.StatusNotes,
+        ["Description"] = r.Description,
+        ["AgencyResponsible"] = r.AgencyResponsible,
+        ["ServiceNotice"] = r.ServiceNotice,
+        ["RequestedAt"] = r.RequestedAt,
+        ["UpdatedAt"] = r.UpdatedAt,
+        ["ExpectedAt"] = r.ExpectedAt,
+        ["Address"] = r.Address,
+        ["AddressId"] = r.AddressId,
+        ["Zipcode"] = r.Zipcode,
+        ["Lat"] = r.Lat,
+        ["Long"] = r.Long,
+        ["MediaUrl"] = r.MediaUrl,
+        ["Attributes"] = r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes),
+        ["Notes"] = r.Notes.Count == 0 ? null : JsonSerializer.Serialize(r.Notes.TakeLast(MaxNotes)),
+    };
+
+    public static ServiceRequest FromEntity(TableEntity e, string jurisdictionId) => new()
+    {
+        Id = e.GetString("Id"),
+        JurisdictionId = jurisdictionId,
+        ServiceCode = e.GetString("ServiceCode"),
+        ServiceName = e.GetString("ServiceName"),
+        Status = e.GetString("Status"),
+        StatusNotes = e.GetString("StatusNotes"),
+        Description = e.GetString("Description"),
+        AgencyResponsible = e.GetString("AgencyResponsible"),
+        ServiceNotice = e.GetString("ServiceNotice"),
+        RequestedAt = e.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.UnixEpoch,
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch,
+        ExpectedAt = e.GetDateTimeOffset("ExpectedAt"),
+        Address = e.GetString("Address"),
+        AddressId = e.GetString("AddressId"),
+        Zipcode = e.GetString("Zipcode"),
+        Lat = e.GetDouble("Lat"),
+        Long = e.GetDouble("Long"),
+        MediaUrl = e.GetString("MediaUrl"),
+        Token = e.GetString("Token"),
+        ExternalId = e.GetString("ExternalId"),
+        Attributes = Json<List<SubmittedAttribute>>(e.GetString("Attributes")) ?? [],
+        Notes = Json<List<RequestNote>>(e.GetString("Notes")) ?? [],
+        Requester = e.GetString("Email") is null && e.GetString("FirstName") is null && e.GetString("LastName") is null
+            && e.GetString("Phone") is null && e.GetString("DeviceId") is null && e.GetString("AccountId") is null
+            ? Requester.None
+            : new Requester(e.GetString("Email"), e.GetString("FirstName"), e.GetString("LastName"), e.GetString("Phone"), e.GetString("DeviceId"), e.GetString("AccountId")),
+    };
+
+    private static T? Json<T>(string? json)
+        where T : class =>
+        json is null ? null : JsonSerializer.Deserialize<T>(json);
+}

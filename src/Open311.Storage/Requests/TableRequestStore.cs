@@ -1,0 +1,156 @@
+using Azure;
+using Azure.Data.Tables;
+using Open311.Core.Protocol;
+using Open311.Core.Requests;
+using Open311.Storage.Tables;
+
+namespace Open311.Storage.Requests;
+
+/// <summary>Requests on Azure Table Storage; the key design is in docs/storage.md and <see cref="RequestRows"/>.</summary>
+public sealed class TableRequestStore(TableProvider tables) : IRequestStore
+{
+    private const int MaxCreateAttempts = 10;
+
+    public async Task<CreateOutcome> CreateAsync(ServiceRequest draft, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        var partition = RequestRows.Partition(draft.JurisdictionId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var counter = await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.Counter, cancellationToken: cancellationToken);
+            var next = (counter.HasValue ? counter.Value!.GetInt64("Next") ?? 0 : 0) + 1;
+            var request = draft with { Id = next.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+            var counterRow = new TableEntity(partition, RequestRows.Counter) { ["Next"] = next };
+            var actions = new List<TableTransactionAction>
+            {
+                counter.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, counterRow, counter.Value!.ETag)
+                    : new(TableTransactionActionType.Add, counterRow),
+            };
+            if (request.ExternalId is { } externalId)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, RequestRows.External(externalId)) { ["RequestId"] = request.Id }));
+            }
+
+            if (request.Token is { } token)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, RequestRows.Token(token)) { ["RequestId"] = request.Id }));
+            }
+
+            actions.Add(new(TableTransactionActionType.Add, RequestEntityMapper.ToPrimary(request)));
+            actions.AddRange(IndexRows(request).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+
+            try
+            {
+                await TableTransactions.SubmitAsync(table, actions, cancellationToken);
+                return new CreateOutcome(request, Duplicate: false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && request.ExternalId is not null && ex.Status == 409 && attempt < MaxCreateAttempts)
+            {
+                // The external id is taken: this is a retry or a replay of a report we already have.
+                var existing = await FindByExternalIdAsync(table, partition, request.JurisdictionId, request.ExternalId, cancellationToken);
+                if (existing is not null)
+                {
+                    return new CreateOutcome(existing, Duplicate: true);
+                }
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 409 or 412 && attempt < MaxCreateAttempts)
+            {
+                // Another writer took this id first; read the counter again.
+            }
+        }
+    }
+
+    public async Task<StoredRequest?> GetAsync(string jurisdictionId, string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(RequestRows.Partition(jurisdictionId), RequestRows.Primary(id), cancellationToken: cancellationToken);
+        return row.HasValue ? new StoredRequest(RequestEntityMapper.FromEntity(row.Value!, jurisdictionId), row.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<string?> FindIdByTokenAsync(string jurisdictionId, string token, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(RequestRows.Partition(jurisdictionId), RequestRows.Token(token), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetString("RequestId") : null;
+    }
+
+    public async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string jurisdictionId, RequestQuery query, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        if (query.Ids.Count > 0)
+        {
+            var found = await Task.WhenAll(query.Ids.Select(id => GetAsync(jurisdictionId, id, cancellationToken)));
+            return found.OfType<StoredRequest>().Select(s => PublicOnly(s.Request)).ToList();
+        }
+
+        return await new IndexScan(table, RequestRows.Partition(jurisdictionId), jurisdictionId, query).RunAsync(cancellationToken);
+    }
+
+    public async Task<StoredRequest> ReplaceAsync(ServiceRequest before, ServiceRequest after, string etag, CancellationToken cancellationToken)
+    {
+        if (before.Id != after.Id || before.JurisdictionId != after.JurisdictionId || before.RequestedAt != after.RequestedAt || before.ServiceCode != after.ServiceCode)
+        {
+            throw new InvalidOperationException("A replace may not change the request's identity, time or service.");
+        }
+
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        var partition = RequestRows.Partition(after.JurisdictionId);
+
+        // The primary row's ETag guards the whole batch: if it is stale nothing is written, so the index rows
+        // (which carry no ETag of their own here) can never drift from the primary.
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, RequestEntityMapper.ToPrimary(after), new ETag(etag)),
+        };
+        AddMove(actions, partition, RequestRows.ByStatus(before), RequestRows.ByStatus(after), after);
+        AddMove(actions, partition, RequestRows.ByUpdated(before), RequestRows.ByUpdated(after), after);
+        actions.Add(new(TableTransactionActionType.UpsertReplace, RequestEntityMapper.ToIndex(after, RequestRows.ByDate(after))));
+        actions.Add(new(TableTransactionActionType.UpsertReplace, RequestEntityMapper.ToIndex(after, RequestRows.ByCode(after))));
+        try
+        {
+            var responses = await TableTransactions.SubmitAsync(table, actions, cancellationToken);
+            return new StoredRequest(after, responses[0].Headers.ETag?.ToString() ?? string.Empty);
+        }
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 412 or 404)
+        {
+            throw new Open311Exception(412, "The request changed since you read it: read it again and reapply your change.");
+        }
+    }
+
+    private static void AddMove(List<TableTransactionAction> actions, string partition, string oldKey, string newKey, ServiceRequest after)
+    {
+        if (oldKey != newKey)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, oldKey), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, RequestEntityMapper.ToIndex(after, newKey)));
+        }
+        else
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, RequestEntityMapper.ToIndex(after, newKey)));
+        }
+    }
+
+    private static IEnumerable<TableEntity> IndexRows(ServiceRequest r) =>
+    [
+        RequestEntityMapper.ToIndex(r, RequestRows.ByDate(r)),
+        RequestEntityMapper.ToIndex(r, RequestRows.ByStatus(r)),
+        RequestEntityMapper.ToIndex(r, RequestRows.ByCode(r)),
+        RequestEntityMapper.ToIndex(r, RequestRows.ByUpdated(r)),
+    ];
+
+    private static async Task<ServiceRequest?> FindByExternalIdAsync(TableClient table, string partition, string jurisdictionId, string externalId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.External(externalId), cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.GetString("RequestId") is not { } id)
+        {
+            return null;
+        }
+
+        var primary = await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.Primary(id), cancellationToken: cancellationToken);
+        return primary.HasValue ? RequestEntityMapper.FromEntity(primary.Value!, jurisdictionId) : null;
+    }
+
+    private static ServiceRequest PublicOnly(ServiceRequest r) => r with { Requester = Requester.None, ExternalId = null };
+}

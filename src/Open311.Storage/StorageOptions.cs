@@ -1,0 +1,22 @@
+namespace Open311.Storage;
+
+/// <summary>
+/// Configuration section <c>Storage</c>. Locally a connection string (Azurite); in Azure the service URIs and a
+/// managed identity (<c>Storage__TableServiceUri</c>, <c>Storage__BlobServiceUri</c>, <c>Storage__ClientId</c>).
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string? ConnectionString { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; empty for the default credential chain.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Prepended to every table and container name: lets tests and benchmarks share one account.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+}
