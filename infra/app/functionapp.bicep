@@ -1,0 +1,115 @@
+// Flex Consumption plan + .NET 10 isolated function app. All connections are identity-based: no keys or
+// connection strings in app settings. The Flex-deprecated settings (FUNCTIONS_WORKER_RUNTIME,
+// FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENTSHARE, ...) are deliberately absent:
+// runtime and package location live in functionAppConfig.
+param planName string
+param appName string
+param location string
+param tags object
+param identityName string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+@description('Fully qualified Service Bus namespace; empty selects Storage Queues.')
+param serviceBusNamespace string
+@secure()
+param adminKey string
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+var clientId = identity.properties.clientId
+var endpoints = storage.properties.primaryEndpoints
+
+var baseSettings = {
+  // Host storage (triggers, leases, timers) through the user-assigned identity.
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: clientId
+  AzureWebJobsStorage__blobServiceUri: endpoints.blob
+  AzureWebJobsStorage__queueServiceUri: endpoints.queue
+  AzureWebJobsStorage__tableServiceUri: endpoints.table
+  // The app's own Azure SDK clients (ManagedIdentityCredential(Storage__ClientId)).
+  Storage__BlobServiceUri: endpoints.blob
+  Storage__QueueServiceUri: endpoints.queue
+  Storage__TableServiceUri: endpoints.table
+  Storage__ClientId: clientId
+  Queue__Provider: empty(serviceBusNamespace) ? 'StorageQueues' : 'ServiceBus'
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${clientId};Authorization=AAD'
+  Open311__AdminKey: adminKey
+}
+
+var serviceBusSettings = empty(serviceBusNamespace)
+  ? {}
+  : {
+      ServiceBus__fullyQualifiedNamespace: serviceBusNamespace
+      ServiceBus__credential: 'managedidentity'
+      ServiceBus__clientId: clientId
+    }
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' }) // azd deploys the "api" service to this site
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      appSettings: map(items(union(baseSettings, serviceBusSettings)), s => { name: s.key, value: s.value })
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${endpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: 2048
+        maximumInstanceCount: 100
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Keys;
+using Open311.Core.Protocol;
+
+namespace Open311.Api.Keys;
+
+/// <summary>
+/// Checks the API key of a POST: from the form or query (<c>api_key</c>) or <c>Authorization: Bearer</c>.
+/// Known keys are cached for a minute, so a busy client costs one storage read per minute, not per POST.
+/// </summary>
+public sealed class ApiKeyAuthenticator(IApiKeyStore store, KeyRateLimiter limiter, TimeProvider time)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Until)> cache = new();
+
+    public async Task<ApiKey> AuthenticateAsync(HttpRequest request, Parameters parameters, Jurisdiction jurisdiction, CancellationToken cancellationToken)
+    {
+        var presented = parameters.Get("api_key") ?? BearerToken(request)
+            ?? throw Open311Exception.Forbidden("api_key is required to create a service request.");
+        var hash = ApiKeySecrets.Hash(presented);
+        var key = await FindAsync(hash, cancellationToken)
+            ?? throw Open311Exception.Forbidden("Invalid api_key received -- can't proceed with create_request.");
+        if (!key.Allows(jurisdiction.Id))
+        {
+            throw Open311Exception.Forbidden($"This api_key may not post to jurisdiction '{InputText.Quote(jurisdiction.Id)}'.");
+        }
+
+        limiter.Acquire(key);
+        return key;
+    }
+
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers[HeaderNames.Authorization].ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
+    }
+
+    private async Task<ApiKey?> FindAsync(string hash, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(hash, out var hit) && hit.Until > now)
+        {
+            return hit.Key;
+        }
+
+        var key = await store.FindAsync(hash, cancellationToken);
+        if (key is not null)
+        {
+            cache[hash] = (key, now + CacheFor);
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Open311.Api.Http;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Keys;
+using Open311.Core.Protocol;
+using Open311.Core.Requests;
+
+namespace Open311.Api.Manage;
+
+/// <summary>
+/// The manage API (admin key required): jurisdiction documents, API keys, and staff updates of requests with
+/// optimistic concurrency (read the ETag, send it back as If-Match; a stale one gets 412 and nothing changes).
+/// Errors use the Open311 JSON error body.
+/// </summary>
+public sealed class ManageEndpoints(
+    JurisdictionRegistry registry,
+    IJurisdictionStore jurisdictions,
+    IApiKeyStore keys,
+    IRequestStore requests,
+    TimeProvider time,
+    IOptions<Open311Options> options,
+    ILogger<ManageEndpoints> logger)
+{
+    public const int MaxRatePerMinute = 100_000;
+
+    public Task<IResult> ListJurisdictionsAsync(HttpRequest request) => RunAsync(request, async ct =>
+    {
+        var snapshot = await registry.GetSnapshotAsync(ct);
+        var list = snapshot.ById.Values.OrderBy(j => j.Id, StringComparer.Ordinal)
+            .Select(j => new { id = j.Id, name = j.Name, tier = j.Tier, services = j.Services.Count, changeset = Open311Time.Format(j.Changeset) });
+        return Results.Json(list, DocumentJson.Options);
+    });
+
+    public Task<IResult> GetJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    {
+        var stored = await jurisdictions.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"Jurisdiction '{InputText.Quote(id)}' not found.");
+        return Document(request, stored.DocumentJson, stored.ETag, StatusCodes.Status200OK);
+    });
+
+    public Task<IResult> PutJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    {
+        var document = await JsonBody.ReadAsync<JurisdictionDocument>(request, ct);
+        var existed = await jurisdictions.GetAsync(id, ct) is not null;
+        var stored = await registry.PutAsync(id, document, IfMatch(request), ct);
+        logger.LogInformation("Jurisdiction {Jurisdiction} {Action} with {Services} services", id, existed ? "replaced" : "created", document.Services?.Count ?? 0);
+        return Document(request, stored.DocumentJson, stored.ETag, existed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+    });
+
+    public Task<IResult> CreateKeyAsync(HttpRequest request) => RunAsync(request, async ct =>
+    {
+        var body = await JsonBody.ReadAsync<ApiKeyDocument>(request, ct);
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200 || !InputText.IsPlainText(body.Name, allowLineBreaks: false))
+        {
+            errors.Add("name is required: who the key is for (at most 200 characters).");
+        }
+
+        var snapshot = await registry.GetSnapshotAsync(ct);
+        var scope = body.Jurisdictions ?? [];
+        errors.AddRange(scope.Where(j => !snapshot.ById.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j)}' is not hosted here."));
+        var rate = body.RatePerMinute ?? options.Value.DefaultRatePerMinute;
+        if (rate is < 1 or > MaxRatePerMinute)
+        {
+            errors.Add($"rate_per_minute must be from 1 to {MaxRatePerMinute}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw Open311Exception.BadRequest(errors);
+        }
+
+        var secret = ApiKeySecrets.Generate();
+        var hash = ApiKeySecrets.Hash(secret);
+        var key = new ApiKey(ApiKeySecrets.IdOf(hash), body.Name!.Trim(), scope, rate, time.GetUtcNow());
+        await keys.AddAsync(hash, key, ct);
+        logger.LogInformation("API key {KeyId} issued for {Name}", key.Id, key.Name);
+        return Results.Json(
+            new { api_key = secret, id = key.Id, name = key.Name, jurisdictions = key.Jurisdictions, rate_per_minute = key.RatePerMinute, note = "Store this key now: only its hash is kept." },
+            DocumentJson.Options,
+            statusCode: StatusCodes.Status201Created);
+    });
+
+    public Task<IResult> GetRequestAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    {
+        var stored = await FindAsync(request, id, ct);
+        return Document(request, JsonSerializer.Serialize(ManagedRequest.From(stored.Request), DocumentJson.Options), stored.ETag, StatusCodes.Status200OK);
+    });
+
+    public Task<IResult> PatchRequestAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    {
+        var etag = IfMatch(request) ?? throw new Open311Exception(428, "Send If-Match with the ETag from GET manage/requests/{id}: updates never overwrite blindly.");
+        var update = await JsonBody.ReadAsync<RequestUpdate>(request, ct);
+        var stored = await FindAsync(request, id, ct);
+        if (stored.ETag != etag)
+        {
+            throw new Open311Exception(412, "The request changed since you read it: read it again and reapply your change.");
+        }
+
+        var after = update.ApplyTo(stored.Request, time.GetUtcNow());
+        var saved = await requests.ReplaceAsync(stored.Request, after, etag, ct);
+        logger.LogInformation("Request {RequestId} in {Jurisdiction} updated: status {Status}", id, after.JurisdictionId, after.Status);
+        return Document(request, JsonSerializer.Serialize(ManagedRequest.From(saved.Request), DocumentJson.Options), saved.ETag, StatusCodes.Status200OK);
+    });
+
+    private async Task<StoredRequest> FindAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        var jurisdiction = await registry.ResolveAsync(ParameterReader.FromQuery(request).Get("jurisdiction_id"), ct);
+        return (InputText.IsIdentifier(id) ? await requests.GetAsync(jurisdiction.Id, id, ct) : null)
+            ?? throw Open311Exception.NotFound($"service_request_id '{InputText.Quote(id)}' not found.");
+    }
+
+    private Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> handler) =>
+        Open311Handler.RunAsync(ResponseFormat.Json, logger, () =>
+        {
+            AdminKeyCheck.Require(request, options.Value);
+            return handler(request.HttpContext.RequestAborted);
+        });
+
+    private static string? IfMatch(HttpRequest request) =>
+        request.Headers[HeaderNames.IfMatch].ToString() is { Length: > 0 } value ? value : null;
+
+    private static IResult Document(HttpRequest request, string json, string etag, int status)
+    {
+        request.HttpContext.Response.Headers.ETag = etag;
+        return Results.Text(json, "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+}

@@ -1,0 +1,52 @@
+using Open311.Core.Protocol;
+using Open311.Core.Requests;
+
+namespace Open311.Api.Manage;
+
+/// <summary>A request as staff see it through the manage API: the public fields plus requester, history and ids.</summary>
+public sealed record ManagedRequest(
+    string ServiceRequestId,
+    string JurisdictionId,
+    string Status,
+    string? StatusNotes,
+    string ServiceCode,
+    string? ServiceName,
+    string? Description,
+    string? AgencyResponsible,
+    string RequestedDatetime,
+    string UpdatedDatetime,
+    string? ExpectedDatetime,
+    string? Address,
+    string? AddressId,
+    double? Lat,
+    double? Long,
+    string? MediaUrl,
+    string? Token,
+    string? ExternalId,
+    Requester Requester,
+    IReadOnlyList<SubmittedAttribute> Attributes,
+    IReadOnlyList<RequestNote> Notes)
+{
+    public static ManagedRequest From(ServiceRequest r) => new(
+        r.Id,
+        r.JurisdictionId,
+        r.Status,
+        r.StatusNotes,
+        r.ServiceCode,
+        r.ServiceName,
+        r.Description,
+        r.AgencyResponsible,
+        Open311Time.Format(r.RequestedAt),
+        Open311Time.Format(r.UpdatedAt),
+        r.ExpectedAt is { } e ? Open311Time.Format(e) : null,
+        r.Address,
+        r.AddressId,
+        r.Lat,
+        r.Long,
+        r.MediaUrl,
+        r.Token,
+        r.ExternalId,
+        r.Requester,
+        r.Attributes,
+        r.Notes);
+}

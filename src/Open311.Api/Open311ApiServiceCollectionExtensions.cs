@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Open311.Api.Discovery;
+using Open311.Api.Keys;
+using Open311.Api.Manage;
+using Open311.Api.Media;
+using Open311.Api.Requests;
+using Open311.Api.Services;
+using Open311.Core.Jurisdictions;
+
+namespace Open311.Api;
+
+public static class Open311ApiServiceCollectionExtensions
+{
+    /// <summary>Registers the HTTP handlers both hosts call, and the Core services they use.</summary>
+    public static IServiceCollection AddOpen311Api(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Open311Options>(configuration.GetSection(Open311Options.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<JurisdictionRegistry>();
+        services.AddSingleton<KeyRateLimiter>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<DiscoveryEndpoints>();
+        services.AddSingleton<ServicesEndpoints>();
+        services.AddSingleton<RequestsEndpoints>();
+        services.AddSingleton<MediaEndpoints>();
+        services.AddSingleton<ManageEndpoints>();
+        return services;
+    }
+}

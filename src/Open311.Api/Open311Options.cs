@@ -1,0 +1,26 @@
+namespace Open311.Api;
+
+/// <summary>Configuration section <c>Open311</c> (environment: <c>Open311__AdminKey</c>, …), the same in both hosts.</summary>
+public sealed class Open311Options
+{
+    public const string Section = "Open311";
+
+    /// <summary>Bearer key of the manage API. Unset: the manage API answers 403 to everyone.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>The public origin (https://311.example.org) used in discovery and media URLs; default: the request's own.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public string? Contact { get; set; }
+
+    public string? KeyService { get; set; }
+
+    /// <summary>Discovery endpoint type: production or test.</summary>
+    public string EndpointType { get; set; } = "production";
+
+    /// <summary>Largest accepted photo.</summary>
+    public int MaxMediaBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Rate for keys issued without one, in requests per minute per key.</summary>
+    public int DefaultRatePerMinute { get; set; } = 60;
+}

@@ -1,0 +1,41 @@
+namespace Open311.Api;
+
+/// <summary>
+/// The one route table. Templates are relative to <see cref="Prefix"/> because the Functions host adds its
+/// <c>routePrefix</c> (host.json) itself; the Kestrel host adds the prefix when it maps them. A test proves the
+/// generated functions.metadata and the Kestrel endpoints both equal <see cref="All"/>.
+/// </summary>
+public static class Open311Routes
+{
+    public const string Prefix = "open311";
+
+    public const string Discovery = "discovery.{format}";
+    public const string Services = "v2/services.{format}";
+    public const string Service = "v2/services/{code}.{format}";
+    public const string Requests = "v2/requests.{format}";
+    public const string Request = "v2/requests/{id}.{format}";
+    public const string Token = "v2/tokens/{token}.{format}";
+    public const string Media = "media/{jurisdiction}/{name}";
+    public const string ManageJurisdictions = "manage/jurisdictions";
+    public const string ManageJurisdiction = "manage/jurisdictions/{id}";
+    public const string ManageKeys = "manage/keys";
+    public const string ManageRequest = "manage/requests/{id}";
+
+    public static readonly IReadOnlyList<Open311Route> All =
+    [
+        new("GetDiscovery", Discovery, "GET"),
+        new("GetServices", Services, "GET"),
+        new("GetServiceDefinition", Service, "GET"),
+        new("GetRequests", Requests, "GET"),
+        new("PostRequest", Requests, "POST"),
+        new("GetRequest", Request, "GET"),
+        new("GetToken", Token, "GET"),
+        new("GetMedia", Media, "GET"),
+        new("ManageListJurisdictions", ManageJurisdictions, "GET"),
+        new("ManageGetJurisdiction", ManageJurisdiction, "GET"),
+        new("ManagePutJurisdiction", ManageJurisdiction, "PUT"),
+        new("ManageCreateKey", ManageKeys, "POST"),
+        new("ManageGetRequest", ManageRequest, "GET"),
+        new("ManagePatchRequest", ManageRequest, "PATCH"),
+    ];
+}

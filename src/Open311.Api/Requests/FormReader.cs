@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Open311.Core.Protocol;
+
+namespace Open311.Api.Requests;
+
+/// <summary>Reads a POST form within fixed bounds: 1 MB of fields, plus the photo allowance for multipart bodies.</summary>
+public static class FormReader
+{
+    public const int MaxFieldBytes = 1024 * 1024;
+
+    public static async Task<IFormCollection> ReadAsync(HttpRequest request, Open311Options options, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw Open311Exception.BadRequest("POST a form: Content-Type application/x-www-form-urlencoded, or multipart/form-data with a media file.");
+        }
+
+        var multipart = request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        long limit = multipart ? MaxFieldBytes + (long)options.MaxMediaBytes : MaxFieldBytes;
+        if (request.ContentLength > limit)
+        {
+            throw new Open311Exception(413, $"The request body is {request.ContentLength:N0} bytes; at most {limit:N0} are accepted.");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        return await request.ReadFormAsync(
+            new FormOptions
+            {
+                BufferBodyLengthLimit = limit,
+                MultipartBodyLengthLimit = limit,
+                ValueCountLimit = Http.ParameterReader.MaxValues,
+                ValueLengthLimit = 64 * 1024,
+                KeyLengthLimit = 256,
+                MultipartHeadersLengthLimit = 16 * 1024,
+            },
+            cancellationToken);
+    }
+}

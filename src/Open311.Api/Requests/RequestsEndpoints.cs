@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Open311.Api.Http;
+using Open311.Api.Keys;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Media;
+using Open311.Core.Protocol;
+using Open311.Core.Requests;
+
+namespace Open311.Api.Requests;
+
+/// <summary>POST Service Request, GET Service Requests, GET Service Request and GET id from token.</summary>
+public sealed class RequestsEndpoints(
+    JurisdictionRegistry registry,
+    IRequestStore store,
+    IMediaStore media,
+    ApiKeyAuthenticator keys,
+    TimeProvider time,
+    IOptions<Open311Options> options,
+    ILogger<RequestsEndpoints> logger)
+{
+    public Task<IResult> CreateAsync(HttpRequest request, string format) =>
+        Open311Handler.RunAsync(format, logger, async f =>
+        {
+            var cancellationToken = request.HttpContext.RequestAborted;
+            var form = await FormReader.ReadAsync(request, options.Value, cancellationToken);
+            var parameters = ParameterReader.FromQueryAndForm(request, form);
+            var jurisdiction = await registry.ResolveAsync(parameters.Get("jurisdiction_id"), cancellationToken);
+            var key = await keys.AuthenticateAsync(request, parameters, jurisdiction, cancellationToken);
+            var (service, draft) = RequestSubmission.Parse(parameters, jurisdiction, time.GetUtcNow());
+            if (await PhotoUpload.ReadAsync(form, options.Value, cancellationToken) is { } photo)
+            {
+                if (draft.MediaUrl is not null)
+                {
+                    throw Open311Exception.BadRequest("Send either a media file or a media_url, not both.");
+                }
+
+                var name = await media.SaveAsync(jurisdiction.Id, photo.Content, photo.Kind, cancellationToken);
+                draft = draft with { MediaUrl = $"{PublicUrls.Base(request, options.Value)}/media/{Uri.EscapeDataString(jurisdiction.Id)}/{name}" };
+            }
+
+            var outcome = await store.CreateAsync(draft, cancellationToken);
+            logger.LogInformation(
+                outcome.Duplicate ? "Request {RequestId} in {Jurisdiction} posted again by key {KeyId}; answered with the first" : "Request {RequestId} created in {Jurisdiction} by key {KeyId}",
+                outcome.Request.Id,
+                jurisdiction.Id,
+                key.Id);
+            return new ElementResult(RequestDocuments.Created(outcome.Request, service.Type), f);
+        });
+
+    public Task<IResult> ListAsync(HttpRequest request, string format) =>
+        Open311Handler.RunAsync(format, logger, async f =>
+        {
+            var parameters = ParameterReader.FromQuery(request);
+            var jurisdiction = await registry.ResolveAsync(parameters.Get("jurisdiction_id"), request.HttpContext.RequestAborted);
+            var query = RequestQueryParser.Parse(parameters, jurisdiction, time.GetUtcNow());
+            var requests = await store.QueryAsync(jurisdiction.Id, query, request.HttpContext.RequestAborted);
+            return new ElementResult(RequestDocuments.List(requests, query.Extensions), f);
+        });
+
+    public Task<IResult> GetAsync(HttpRequest request, string id, string format) =>
+        Open311Handler.RunAsync(format, logger, async f =>
+        {
+            var parameters = ParameterReader.FromQuery(request);
+            var jurisdiction = await registry.ResolveAsync(parameters.Get("jurisdiction_id"), request.HttpContext.RequestAborted);
+            var errors = new List<string>();
+            var extensions = RequestQueryParser.ParseFlag(parameters.Get("extensions"), "extensions", errors);
+            if (errors.Count > 0)
+            {
+                throw Open311Exception.BadRequest(errors);
+            }
+
+            var stored = (InputText.IsIdentifier(id) ? await store.GetAsync(jurisdiction.Id, id, request.HttpContext.RequestAborted) : null)
+                ?? throw Open311Exception.NotFound($"service_request_id '{InputText.Quote(id)}' not found.");
+            var visible = stored.Request with { Requester = Requester.None };
+            return new ElementResult(RequestDocuments.List([visible], extensions), f);
+        });
+
+    public Task<IResult> TokenAsync(HttpRequest request, string token, string format) =>
+        Open311Handler.RunAsync(format, logger, async f =>
+        {
+            var jurisdiction = await registry.ResolveAsync(ParameterReader.FromQuery(request).Get("jurisdiction_id"), request.HttpContext.RequestAborted);
+            var id = (InputText.IsIdentifier(token) ? await store.FindIdByTokenAsync(jurisdiction.Id, token, request.HttpContext.RequestAborted) : null)
+                ?? throw Open311Exception.NotFound($"token '{InputText.Quote(token)}' not found.");
+            return new ElementResult(RequestDocuments.Token(token, id), f);
+        });
+}

@@ -1,0 +1,35 @@
+using Open311.Api;
+using Open311.Api.Discovery;
+using Open311.Api.Manage;
+using Open311.Api.Media;
+using Open311.Api.Requests;
+using Open311.Api.Services;
+
+namespace Open311.Server;
+
+public static class Open311EndpointRouteBuilderExtensions
+{
+    /// <summary>Maps <see cref="Open311Routes.All"/> under <c>/open311</c> onto the shared handlers (lambdas, not method groups: see docs/architecture.md).</summary>
+    public static RouteGroupBuilder MapOpen311(this IEndpointRouteBuilder app)
+    {
+        var open311 = app.MapGroup(Open311Routes.Prefix);
+
+        open311.MapGet(Open311Routes.Discovery, (HttpRequest r, string format, DiscoveryEndpoints h) => h.GetAsync(r, format)).WithName("GetDiscovery");
+        open311.MapGet(Open311Routes.Services, (HttpRequest r, string format, ServicesEndpoints h) => h.ListAsync(r, format)).WithName("GetServices");
+        open311.MapGet(Open311Routes.Service, (HttpRequest r, string code, string format, ServicesEndpoints h) => h.DefinitionAsync(r, code, format)).WithName("GetServiceDefinition");
+        open311.MapGet(Open311Routes.Requests, (HttpRequest r, string format, RequestsEndpoints h) => h.ListAsync(r, format)).WithName("GetRequests");
+        open311.MapPost(Open311Routes.Requests, (HttpRequest r, string format, RequestsEndpoints h) => h.CreateAsync(r, format)).WithName("PostRequest").DisableAntiforgery();
+        open311.MapGet(Open311Routes.Request, (HttpRequest r, string id, string format, RequestsEndpoints h) => h.GetAsync(r, id, format)).WithName("GetRequest");
+        open311.MapGet(Open311Routes.Token, (HttpRequest r, string token, string format, RequestsEndpoints h) => h.TokenAsync(r, token, format)).WithName("GetToken");
+        open311.MapGet(Open311Routes.Media, (HttpRequest r, string jurisdiction, string name, MediaEndpoints h) => h.GetAsync(r, jurisdiction, name)).WithName("GetMedia");
+
+        open311.MapGet(Open311Routes.ManageJurisdictions, (HttpRequest r, ManageEndpoints h) => h.ListJurisdictionsAsync(r)).WithName("ManageListJurisdictions");
+        open311.MapGet(Open311Routes.ManageJurisdiction, (HttpRequest r, string id, ManageEndpoints h) => h.GetJurisdictionAsync(r, id)).WithName("ManageGetJurisdiction");
+        open311.MapPut(Open311Routes.ManageJurisdiction, (HttpRequest r, string id, ManageEndpoints h) => h.PutJurisdictionAsync(r, id)).WithName("ManagePutJurisdiction");
+        open311.MapPost(Open311Routes.ManageKeys, (HttpRequest r, ManageEndpoints h) => h.CreateKeyAsync(r)).WithName("ManageCreateKey");
+        open311.MapGet(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.GetRequestAsync(r, id)).WithName("ManageGetRequest");
+        open311.MapPatch(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.PatchRequestAsync(r, id)).WithName("ManagePatchRequest");
+
+        return open311;
+    }
+}

@@ -1,0 +1,2 @@
+// Makes the implicit Program class visible to WebApplicationFactory<Program> in the tests.
+public partial class Program;

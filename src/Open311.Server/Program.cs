@@ -1,0 +1,21 @@
+using Open311.Api;
+using Open311.Api.Http;
+using Open311.Server;
+using Open311.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Storage adapters and the host-neutral handlers: the same registrations as the Functions app
+builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.Configuration);
+
+// Browser clients read the public API from other origins; preflights are answered here
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+    policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Retry-After")));
+
+var app = builder.Build();
+
+app.UseMiddleware<Open311FallbackMiddleware>();
+app.UseCors();
+app.MapOpen311();
+
+app.Run();
