@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-BICEP_VERSION=0.49.2
-dotnet restore tools/bicep/bicep.proj --nologo -v quiet >/dev/null
+# The version is pinned once, in bicep.proj (PackageDownload needs an exact [x.y.z]).
+BICEP_VERSION="$(sed -n 's/.*CommandLine.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' tools/bicep/bicep.proj)"
+if ! restore="$(dotnet restore tools/bicep/bicep.proj --nologo -v quiet 2>&1)"; then
+  printf '%s\n' "$restore"; echo "FAILED: dotnet restore tools/bicep/bicep.proj"; exit 1
+fi
 packages="$(dotnet nuget locals global-packages -l | sed 's/^global-packages: //')"
 BICEP="${packages%/}/azure.bicep.commandline.linux-x64/${BICEP_VERSION}/tools/bicep"
 [[ -x "$BICEP" ]] || chmod +x "$BICEP"

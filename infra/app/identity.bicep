@@ -8,8 +8,3 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   location: location
   tags: tags
 }
-
-output id string = identity.id
-output name string = identity.name
-output clientId string = identity.properties.clientId
-output principalId string = identity.properties.principalId

@@ -27,5 +27,3 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     DisableLocalAuth: true
   }
 }
-
-output applicationInsightsName string = applicationInsights.name

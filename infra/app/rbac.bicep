@@ -16,13 +16,13 @@ var roles = {
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 }
 
-// Blob Data Owner (not Contributor): the Flex deployment and the host's blob leases need it.
+// Blob Data Owner (not Contributor) is what the Functions host (AzureWebJobsStorage) and Flex deployment require.
 var identityStorageRoles = [
   roles.storageBlobDataOwner
   roles.storageQueueDataContributor
   roles.storageTableDataContributor
 ]
-// The deploying user gets blobs and tables so azd and local tools (Storage Explorer, the app run locally) can use the account.
+// The deploying user: blobs and tables, so azd and local tools (the app run locally, Storage Explorer) work.
 var userStorageRoles = [
   roles.storageBlobDataOwner
   roles.storageTableDataContributor

@@ -27,7 +27,5 @@ resource forwardQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview
   }
 }
 
-output name string = namespace.name
-output queueName string = forwardQueue.name
 // serviceBusEndpoint is https://<name>.servicebus.windows.net:443/ (cloud-specific suffix); the SDK wants the host only.
 output fullyQualifiedNamespace string = split(split(namespace.properties.serviceBusEndpoint, '/')[2], ':')[0]

@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Open311.Testing;
+
+namespace Open311.Server.Tests.Infrastructure;
+
+/// <summary>
+/// Open311.Server on ASP.NET Core's TestServer against the shared Azurite, with tables of its own, a known admin
+/// key and, optionally, a controllable clock.
+/// </summary>
+public sealed class Open311App(string connectionString, TimeProvider? time = null) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+    public const string PublicBase = "http://open311.test";
+
+    public string TablePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    public HttpClient Admin()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> PutTownAsync(string id, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await Admin().PutAsync($"/open311/manage/jurisdictions/{id}", content);
+    }
+
+    /// <summary>Hosts the demo town from samples/riverton.json under <paramref name="id"/>.</summary>
+    public async Task PutRivertonAsync(string id = Towns.Riverton)
+    {
+        var response = await PutTownAsync(id, Towns.RivertonJson());
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<string> IssueKeyAsync(string[]? jurisdictions = null, int rate = 1000)
+    {
+        var response = await Admin().PostAsJsonAsync("/open311/manage/keys", new { name = "test client", jurisdictions, rate_per_minute = rate });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["api_key"]!.GetValue<string>();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:ConnectionString", connectionString);
+        builder.UseSetting("Storage:TablePrefix", TablePrefix);
+        builder.UseSetting("Open311:AdminKey", AdminKey);
+        builder.UseSetting("Open311:PublicBaseUrl", PublicBase);
+        builder.UseSetting("Open311:MaxMediaBytes", "200000");
+        builder.ConfigureServices(services =>
+        {
+            if (time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(time);
+            }
+        });
+    }
+}
