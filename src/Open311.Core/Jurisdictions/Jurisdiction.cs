@@ -27,7 +27,7 @@ public sealed class Jurisdiction
         Boundary = boundary;
         Services = services;
         Changeset = changeset;
-        servicesByCode = services.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        servicesByCode = services.DistinctBy(s => s.Code).ToDictionary(s => s.Code, StringComparer.Ordinal);
     }
 
     public string Id { get; }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Open311.Core.Protocol;
 
 /// <summary>Checks on text that arrives from clients before it is stored or echoed back.</summary>
@@ -19,9 +21,36 @@ public static class InputText
     /// <summary>A value safe to repeat in an error message: cut short, control characters dropped.</summary>
     public static string Quote(string value)
     {
-        var clean = new string(value.Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).Take(60).ToArray());
+        var clean = string.Concat(value.EnumerateRunes().Where(IsPrintable).Take(60));
         return value.Length > 60 ? clean + "…" : clean;
     }
+
+    /// <summary>
+    /// Replaces what XML 1.0 cannot carry (control characters, U+FFFE/U+FFFF, lone surrogates) with U+FFFD, so no
+    /// stored or echoed text can break a response. Both writers use it, so XML and JSON stay identical.
+    /// </summary>
+    public static string XmlSafe(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                return string.Concat(value.EnumerateRunes().Select(r => IsXmlRune(r) ? r : Rune.ReplacementChar));
+            }
+        }
+
+        return value;
+    }
+
+    private static bool IsPrintable(Rune rune) => !Rune.IsControl(rune) && rune != Rune.ReplacementChar && IsXmlRune(rune);
+
+    private static bool IsXmlRune(Rune rune) =>
+        rune.Value is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
 
     private static bool IsForbidden(char c, bool allowLineBreaks) =>
         c switch

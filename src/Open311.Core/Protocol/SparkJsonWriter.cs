@@ -55,7 +55,7 @@ public static class SparkJsonWriter
                 writer.WriteEndArray();
                 break;
             case ElementKind.String:
-                writer.WriteStringValue(element.Text);
+                writer.WriteStringValue(InputText.XmlSafe(element.Text!));
                 break;
             case ElementKind.Number:
             case ElementKind.Boolean:

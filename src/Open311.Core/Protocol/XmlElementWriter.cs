@@ -45,7 +45,7 @@ public static class XmlElementWriter
             case ElementKind.Null:
                 break;
             default:
-                writer.WriteString(element.Text);
+                writer.WriteString(InputText.XmlSafe(element.Text!));
                 break;
         }
 
