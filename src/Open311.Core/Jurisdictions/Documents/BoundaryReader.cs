@@ -18,7 +18,7 @@ public static class BoundaryReader
         Geometry? geometry;
         try
         {
-            geometry = json.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            geometry = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
                 ? type.GetString() switch
                 {
                     "Feature" => json.Deserialize<IFeature>(GeoJson)?.Geometry,

@@ -1,0 +1,62 @@
+extern alias server;
+
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Open311.Api;
+
+namespace Open311.Functions.Tests;
+
+/// <summary>
+/// The only proof of the Functions wiring without the Functions host: the generated functions.metadata must
+/// describe exactly the routes Open311.Server maps, and nothing the host would refuse to load.
+/// </summary>
+public sealed class FunctionsWiringMatchesServerRoutes
+{
+    [Fact]
+    public void HostJsonPutsEveryFunctionUnderOpen311()
+    {
+        Assert.Equal(Open311Routes.Prefix, FunctionsMetadata.RoutePrefix());
+    }
+
+    [Fact]
+    public async Task EveryHttpFunctionEqualsAServerRouteAndTheOtherWayRound()
+    {
+        var prefix = FunctionsMetadata.RoutePrefix();
+        var functions = FunctionsMetadata.HttpFunctions()
+            .Select(f => $"{f.Name} {f.Method} {prefix}/{f.Route}")
+            .Order()
+            .ToList();
+
+        await using var server = new WebApplicationFactory<server::Program>().WithWebHostBuilder(b => b.UseSetting("Storage:ConnectionString", "UseDevelopmentStorage=true"));
+        var routes = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m =>
+                $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName} {m} {e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Order()
+            .ToList();
+        var table = Open311Routes.All.Select(r => $"{r.Name} {r.Method} {Open311Routes.Prefix}/{r.Template}").Order().ToList();
+
+        Assert.Equal(table, functions);
+        Assert.Equal(table, routes);
+    }
+
+    [Fact]
+    public void NoFunctionNameOrRouteStartsWithAReservedWord()
+    {
+        foreach (var function in FunctionsMetadata.HttpFunctions())
+        {
+            foreach (var reserved in new[] { "admin", "runtime" })
+            {
+                Assert.False(function.Name.StartsWith(reserved, StringComparison.OrdinalIgnoreCase), $"function name {function.Name}");
+                Assert.False(function.Route.StartsWith(reserved, StringComparison.OrdinalIgnoreCase), $"route {function.Route}");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryFunctionIsAnonymousBecauseTheAppChecksItsOwnKeys()
+    {
+        Assert.All(FunctionsMetadata.HttpFunctions(), f => Assert.Equal("Anonymous", f.AuthLevel));
+    }
+}
