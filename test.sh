@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Restores, builds and runs every test; ends with the line "N passed, N failed".
+# Needs only the .NET 10 SDK, Node.js and npm: Azurite is installed from package.json (pinned), and the tests
+# start it themselves on free loopback ports.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+step "Azurite (npm)"
+if [ ! -x node_modules/.bin/azurite ]; then
+  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed"
+fi
+node_modules/.bin/azurite --version || fail "azurite does not run"
+
+step "Restore and build (warnings are errors)"
+dotnet restore Open311Functions.sln || fail "restore failed"
+dotnet build Open311Functions.sln -c Release --no-restore -nologo -v minimal || fail "build failed"
+
+step "Tests"
+log=$(mktemp)
+dotnet test Open311Functions.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test assembly: "Passed!  - Failed:     0, Passed:    49, Skipped:     0, ..."
+read -r passed failed < <(awk '/(Passed|Failed)!  - Failed:/ {
+    gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) } }
+  END { print p + 0, f + 0 }' "$log")
+assemblies=$(grep -cE '(Passed|Failed)!  - Failed:' "$log")
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$assemblies" -lt 3 ]; then echo "expected 3 test assemblies, saw $assemblies" >&2; failed=$((failed + 1)); fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
