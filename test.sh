@@ -19,6 +19,12 @@ step "Restore and build (warnings are errors)"
 dotnet restore Open311Functions.sln || fail "restore failed"
 dotnet build Open311Functions.sln -c Release --no-restore -nologo -v minimal || fail "build failed"
 
+if [ -f ../shared/reference/open311-schemas/request.json ] || [ -n "${OPEN311_SCHEMAS:-}" ]; then
+  echo "JSON answers are checked against the project's schemas and the community schemas (open311/schema-validation)."
+else
+  echo "Community schemas not found (set OPEN311_SCHEMAS): JSON answers are checked against the project's own schemas only."
+fi
+
 step "Tests"
 log=$(mktemp)
 dotnet test Open311Functions.sln -c Release --no-build -nologo 2>&1 | tee "$log"

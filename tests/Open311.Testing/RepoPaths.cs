@@ -8,10 +8,10 @@ public static class RepoPaths
     public static string Of(params string[] parts) => Path.Combine([Root, .. parts]);
 
     /// <summary>
-    /// The Open311 JSON Schemas (open311/schema-validation, no licence, so not copied here): <c>OPEN311_SCHEMAS</c>,
-    /// else the workspace's <c>shared/reference/open311-schemas</c> beside the checkout.
+    /// The community Open311 JSON Schemas (open311/schema-validation, no licence, so not copied here): <c>OPEN311_SCHEMAS</c>,
+    /// else the workspace's <c>shared/reference/open311-schemas</c> beside the checkout; null when neither exists.
     /// </summary>
-    public static string Schemas()
+    public static string? TrySchemas()
     {
         var candidates = new[]
         {
@@ -19,9 +19,7 @@ public static class RepoPaths
             Path.Combine(Root, "..", "shared", "reference", "open311-schemas"),
             Path.Combine(Root, "..", "..", "shared", "reference", "open311-schemas"),
         };
-        return candidates.FirstOrDefault(c => c is not null && File.Exists(Path.Combine(c, "request.json")))
-            ?? throw new DirectoryNotFoundException(
-                "The Open311 JSON Schemas were not found. Set OPEN311_SCHEMAS to a folder holding request.json, requests.json, service.json, services.json and service-definition.json (from github.com/open311/schema-validation, schema/georeport-v2).");
+        return candidates.FirstOrDefault(c => c is not null && File.Exists(Path.Combine(c, "request.json")));
     }
 
     private static string FindRoot()

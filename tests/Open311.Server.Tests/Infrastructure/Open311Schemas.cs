@@ -4,34 +4,55 @@ using Open311.Testing;
 
 namespace Open311.Server.Tests.Infrastructure;
 
-/// <summary>The published GeoReport v2 JSON Schemas (open311/schema-validation), with format checks on.</summary>
+/// <summary>
+/// Validates JSON answers against the project's own GeoReport v2 schemas (Schemas/, stricter) and, where they can
+/// be found, the community schemas of open311/schema-validation — with format checks on.
+/// </summary>
 public static class Open311Schemas
 {
-    private static readonly Lazy<Dictionary<string, JsonSchema>> Schemas = new(Load);
+    private static readonly Lazy<IReadOnlyList<(string Source, Dictionary<string, JsonSchema> Schemas)>> Sets = new(LoadAll);
+
+    /// <summary>True when the community schemas were found and are checked too.</summary>
+    public static bool CommunitySchemasFound => Sets.Value.Count > 1;
 
     public static void AssertValid(string schemaFile, string json)
     {
         using var document = JsonDocument.Parse(json);
-        var result = Schemas.Value[schemaFile].Evaluate(
-            document.RootElement,
-            new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        Assert.True(result.IsValid, $"{schemaFile} rejects the response:\n{Describe(result)}\n{json}");
+        foreach (var (source, schemas) in Sets.Value)
+        {
+            var result = schemas[schemaFile].Evaluate(
+                document.RootElement,
+                new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            Assert.True(result.IsValid, $"{source} {schemaFile} rejects the response:\n{Describe(result)}\n{json}");
+        }
     }
 
     private static string Describe(EvaluationResults result) =>
         string.Join('\n', (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")));
 
-    private static Dictionary<string, JsonSchema> Load()
+    private static IReadOnlyList<(string, Dictionary<string, JsonSchema>)> LoadAll()
     {
-        var folder = RepoPaths.Schemas();
-        var baseUri = new Uri("https://open311.test/schemas/");
+        var sets = new List<(string, Dictionary<string, JsonSchema>)>
+        {
+            ("project", Load(Path.Combine(AppContext.BaseDirectory, "Schemas"), "https://open311-functions.test/schemas/")),
+        };
+        if (RepoPaths.TrySchemas() is { } community)
+        {
+            sets.Add(("open311/schema-validation", Load(community, "https://open311.test/schemas/")));
+        }
+
+        return sets;
+    }
+
+    private static Dictionary<string, JsonSchema> Load(string folder, string baseUri)
+    {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         var schemas = new Dictionary<string, JsonSchema>();
-        foreach (var name in new[] { "request.json", "requests.json", "service.json", "services.json", "service-definition.json" })
+        foreach (var name in new[] { "request.json", "service.json", "requests.json", "services.json", "service-definition.json" })
         {
             using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, name)));
-            schemas[name] = JsonSchema.Build(document.RootElement.Clone(), options, new Uri(baseUri, name));
+            schemas[name] = JsonSchema.Build(document.RootElement.Clone(), options, new Uri(new Uri(baseUri), name));
         }
 
         return schemas;
