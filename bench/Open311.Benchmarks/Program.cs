@@ -18,6 +18,9 @@ const string Prefix = "bench";
 
 Console.WriteLine($"Starting Azurite and seeding {stored:N0} requests…");
 await using var azurite = await AzuriteProcess.StartAsync();
+
+// WebApplicationFactory finds the server's content root from test-project metadata; a console app names it.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_OPEN311_SERVER", RepoPaths.Of("src", "Open311.Server"));
 await using var app = new BenchApp(azurite.ConnectionString, Prefix);
 var admin = app.CreateClient();
 admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchApp.AdminKey);
@@ -42,7 +45,8 @@ var results = new List<Result>();
 results.AddRange(await Measure.CompareAsync("GET one request", 20, rounds,
     ("raw TableClient point read", () => table.GetEntityAsync<TableEntity>(partition, RequestRows.Primary(AnyId()))),
     ("IRequestStore.GetAsync", () => store.GetAsync(Town, AnyId(), CancellationToken.None)),
-    ("HTTP GET v2/requests/{id}.json", () => Get($"/open311/v2/requests/{AnyId()}.json"))));
+    ("HTTP GET v2/requests/{id}.json", () => Get($"/open311/v2/requests/{AnyId()}.json")),
+    ("HTTP GET discovery.json (no storage call: the HTTP stack alone)", () => Get("/open311/discovery.json"))));
 
 var defaultQuery = new RequestQuery { Start = now.AddDays(-90), End = now.AddSeconds(1) };
 var low = RequestRows.DatePrefix + Open311.Storage.Tables.TableKeys.InvertedTicks(defaultQuery.End);

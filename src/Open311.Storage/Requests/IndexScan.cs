@@ -36,20 +36,25 @@ internal sealed class IndexScan(TableClient table, string partition, string juri
 
             var results = new List<ServiceRequest>(Math.Min(query.Take, 1000));
             var matched = 0;
-            while (cursors.Count > 0 && matched < wanted)
+            while (cursors.Count > 0)
             {
                 var newest = Newest(cursors);
                 var entity = cursors[newest].Current;
+                if (Matches(entity) && matched++ >= query.Skip)
+                {
+                    results.Add(RequestEntityMapper.FromEntity(entity, jurisdictionId, query.Extensions));
+                }
+
+                // Stop before advancing: moving past the last row of a page would fetch the next page for nothing.
+                if (matched >= wanted)
+                {
+                    break;
+                }
+
                 if (!await cursors[newest].MoveNextAsync())
                 {
                     await cursors[newest].DisposeAsync();
                     cursors.RemoveAt(newest);
-                }
-
-                var request = RequestEntityMapper.FromEntity(entity, jurisdictionId);
-                if (Matches(request) && matched++ >= query.Skip)
-                {
-                    results.Add(request);
                 }
             }
 
@@ -100,8 +105,11 @@ internal sealed class IndexScan(TableClient table, string partition, string juri
         return rowKey.AsSpan(end - 19, 19);
     }
 
-    private bool Matches(ServiceRequest r) =>
-        (query.Statuses.Count == 0 || query.Statuses.Contains(r.Status))
-        && (query.ServiceCodes.Count == 0 || query.ServiceCodes.Contains(r.ServiceCode))
-        && (!query.ByUpdated || (r.RequestedAt >= query.Start && r.RequestedAt <= query.End));
+    /// <summary>The filters the chosen index cannot express, read straight from the row before mapping it.</summary>
+    private bool Matches(TableEntity row) =>
+        (query.Statuses.Count == 0 || query.Statuses.Contains(row.GetString("Status")))
+        && (query.ServiceCodes.Count == 0 || query.ServiceCodes.Contains(row.GetString("ServiceCode")))
+        && (!query.ByUpdated || InWindow(row.GetDateTimeOffset("RequestedAt")));
+
+    private bool InWindow(DateTimeOffset? requestedAt) => requestedAt >= query.Start && requestedAt <= query.End;
 }

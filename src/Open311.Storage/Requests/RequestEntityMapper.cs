@@ -47,7 +47,8 @@ public static class RequestEntityMapper
         ["Notes"] = r.Notes.Count == 0 ? null : JsonSerializer.Serialize(r.Notes.TakeLast(MaxNotes)),
     };
 
-    public static ServiceRequest FromEntity(TableEntity e, string jurisdictionId) => new()
+    /// <summary>Reads a row; the JSON-held attributes and notes only when <paramref name="withHistory"/> (lists skip them unless asked).</summary>
+    public static ServiceRequest FromEntity(TableEntity e, string jurisdictionId, bool withHistory = true) => new()
     {
         Id = e.GetString("Id"),
         JurisdictionId = jurisdictionId,
@@ -69,8 +70,8 @@ public static class RequestEntityMapper
         MediaUrl = e.GetString("MediaUrl"),
         Token = e.GetString("Token"),
         ExternalId = e.GetString("ExternalId"),
-        Attributes = Json<List<SubmittedAttribute>>(e.GetString("Attributes")) ?? [],
-        Notes = Json<List<RequestNote>>(e.GetString("Notes")) ?? [],
+        Attributes = withHistory ? Json<List<SubmittedAttribute>>(e.GetString("Attributes")) ?? [] : [],
+        Notes = withHistory ? Json<List<RequestNote>>(e.GetString("Notes")) ?? [] : [],
         Requester = e.GetString("Email") is null && e.GetString("FirstName") is null && e.GetString("LastName") is null
             && e.GetString("Phone") is null && e.GetString("DeviceId") is null && e.GetString("AccountId") is null
             ? Requester.None
