@@ -18,6 +18,12 @@ public sealed class Open311Options
     /// <summary>Discovery endpoint type: production or test.</summary>
     public string EndpointType { get; set; } = "production";
 
+    /// <summary>
+    /// A second endpoint for discovery, of type test (a staging deployment's <c>…/open311/v2</c>). Clients such as
+    /// the SeeClickFix validator expect a production and a test endpoint.
+    /// </summary>
+    public string? TestEndpointUrl { get; set; }
+
     /// <summary>Largest accepted photo.</summary>
     public int MaxMediaBytes { get; set; } = 10 * 1024 * 1024;
 

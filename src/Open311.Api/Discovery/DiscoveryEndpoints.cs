@@ -22,8 +22,9 @@ public sealed class DiscoveryEndpoints(JurisdictionRegistry registry, IOptions<O
                 only?.Changeset ?? snapshot.Changeset,
                 only?.Contact ?? o.Contact ?? "Contact the operator of this Open311 endpoint.",
                 only?.KeyService ?? o.KeyService ?? "Ask the operator for an API key; one is needed only to POST service requests.",
-                PublicUrls.Base(request, o) + "/v2",
-                o.EndpointType);
+                o.TestEndpointUrl is { Length: > 0 } test
+                    ? [(PublicUrls.Base(request, o) + "/v2", o.EndpointType), (test, "test")]
+                    : [(PublicUrls.Base(request, o) + "/v2", o.EndpointType)]);
             return new ElementResult(document, f);
         });
 }

@@ -72,11 +72,14 @@ public static class RequestEntityMapper
         ExternalId = e.GetString("ExternalId"),
         Attributes = withHistory ? Json<List<SubmittedAttribute>>(e.GetString("Attributes")) ?? [] : [],
         Notes = withHistory ? Json<List<RequestNote>>(e.GetString("Notes")) ?? [] : [],
-        Requester = e.GetString("Email") is null && e.GetString("FirstName") is null && e.GetString("LastName") is null
-            && e.GetString("Phone") is null && e.GetString("DeviceId") is null && e.GetString("AccountId") is null
-            ? Requester.None
-            : new Requester(e.GetString("Email"), e.GetString("FirstName"), e.GetString("LastName"), e.GetString("Phone"), e.GetString("DeviceId"), e.GetString("AccountId")),
+        Requester = ReadRequester(e),
     };
+
+    private static Requester ReadRequester(TableEntity e)
+    {
+        var requester = new Requester(e.GetString("Email"), e.GetString("FirstName"), e.GetString("LastName"), e.GetString("Phone"), e.GetString("DeviceId"), e.GetString("AccountId"));
+        return requester == Requester.None ? Requester.None : requester;
+    }
 
     private static T? Json<T>(string? json)
         where T : class =>

@@ -14,7 +14,7 @@ namespace Open311.Server.Tests.Infrastructure;
 /// Open311.Server on ASP.NET Core's TestServer against the shared Azurite, with tables of its own, a known admin
 /// key and, optionally, a controllable clock.
 /// </summary>
-public sealed class Open311App(string connectionString, TimeProvider? time = null) : WebApplicationFactory<Program>
+public sealed class Open311App(string connectionString, TimeProvider? time = null, Dictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const string PublicBase = "http://open311.test";
@@ -56,6 +56,11 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
         builder.UseSetting("Open311:AdminKey", AdminKey);
         builder.UseSetting("Open311:PublicBaseUrl", PublicBase);
         builder.UseSetting("Open311:MaxMediaBytes", "200000");
+        foreach (var (key, value) in settings ?? [])
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             if (time is not null)

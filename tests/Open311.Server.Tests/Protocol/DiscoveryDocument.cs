@@ -26,6 +26,19 @@ public sealed class DiscoveryDocument(AzuriteFixture azurite) : AppTest(azurite)
     }
 
     [Fact]
+    public async Task ATestEndpointCanBeListedBesideProduction()
+    {
+        await using var app = new Open311App(Azurite.ConnectionString, settings: new() { ["Open311:TestEndpointUrl"] = "https://staging.example.org/open311/v2" });
+        await app.PutRivertonAsync();
+
+        var json = await app.CreateClient().GetStringAsync("/open311/discovery.json");
+
+        var endpoints = JsonNode.Parse(json)!["endpoints"]!.AsArray();
+        Assert.Equal(["production", "test"], endpoints.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal("https://staging.example.org/open311/v2", endpoints[1]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ChangesetMovesWhenTheCatalogueChanges()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
