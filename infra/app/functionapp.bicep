@@ -86,6 +86,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // Browser clients (map widgets, the interactive docs) read the public API from any origin; no cookies are used.
+      cors: {
+        allowedOrigins: [
+          '*'
+        ]
+      }
       appSettings: map(items(union(baseSettings, serviceBusSettings)), s => { name: s.key, value: s.value })
     }
     functionAppConfig: {

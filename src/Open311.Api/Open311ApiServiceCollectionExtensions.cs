@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Open311.Api.Discovery;
+using Open311.Api.Docs;
+using Open311.Api.Health;
 using Open311.Api.Keys;
 using Open311.Api.Manage;
 using Open311.Api.Media;
@@ -26,6 +28,8 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<RequestsEndpoints>();
         services.AddSingleton<MediaEndpoints>();
         services.AddSingleton<ManageEndpoints>();
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<DocsEndpoints>();
         return services;
     }
 }

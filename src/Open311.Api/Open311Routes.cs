@@ -20,6 +20,10 @@ public static class Open311Routes
     public const string ManageJurisdiction = "manage/jurisdictions/{id}";
     public const string ManageKeys = "manage/keys";
     public const string ManageRequest = "manage/requests/{id}";
+    public const string Health = "health";
+    public const string OpenApi = "openapi.json";
+    public const string Docs = "docs";
+    public const string DocsAsset = "docs/{file}";
 
     public static readonly IReadOnlyList<Open311Route> All =
     [
@@ -37,5 +41,9 @@ public static class Open311Routes
         new("ManageCreateKey", ManageKeys, "POST"),
         new("ManageGetRequest", ManageRequest, "GET"),
         new("ManagePatchRequest", ManageRequest, "PATCH"),
+        new("GetHealth", Health, "GET"),
+        new("GetOpenApi", OpenApi, "GET"),
+        new("GetDocs", Docs, "GET"),
+        new("GetDocsAsset", DocsAsset, "GET"),
     ];
 }

@@ -1,5 +1,7 @@
 using Open311.Api;
 using Open311.Api.Discovery;
+using Open311.Api.Docs;
+using Open311.Api.Health;
 using Open311.Api.Manage;
 using Open311.Api.Media;
 using Open311.Api.Requests;
@@ -29,6 +31,11 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapPost(Open311Routes.ManageKeys, (HttpRequest r, ManageEndpoints h) => h.CreateKeyAsync(r)).WithName("ManageCreateKey");
         open311.MapGet(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.GetRequestAsync(r, id)).WithName("ManageGetRequest");
         open311.MapPatch(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.PatchRequestAsync(r, id)).WithName("ManagePatchRequest");
+
+        open311.MapGet(Open311Routes.Health, (HttpRequest r, HealthEndpoints h) => h.GetAsync(r)).WithName("GetHealth");
+        open311.MapGet(Open311Routes.OpenApi, (HttpRequest r, DocsEndpoints h) => h.OpenApiAsync(r)).WithName("GetOpenApi");
+        open311.MapGet(Open311Routes.Docs, (HttpRequest r, DocsEndpoints h) => h.PageAsync(r)).WithName("GetDocs");
+        open311.MapGet(Open311Routes.DocsAsset, (HttpRequest r, string file, DocsEndpoints h) => h.AssetAsync(r, file)).WithName("GetDocsAsset");
 
         return open311;
     }

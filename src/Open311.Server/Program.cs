@@ -1,5 +1,9 @@
 using Open311.Api;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Open311.Api.Http;
+using Open311.Api.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Open311.Server;
 using Open311.Storage;
 
@@ -11,6 +15,14 @@ builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.
 // Browser clients read the public API from other origins; preflights are answered here
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
     policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Retry-After")));
+
+// Traces, metrics and logs to Application Insights when a connection string is configured
+if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+{
+    builder.Services.AddOpenTelemetry().UseAzureMonitor()
+        .WithTracing(t => t.AddSource(Open311Telemetry.Name))
+        .WithMetrics(m => m.AddMeter(Open311Telemetry.Name));
+}
 
 var app = builder.Build();
 

@@ -34,13 +34,34 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static TableServiceClient CreateTableService(StorageOptions o) =>
-        o.ConnectionString is { Length: > 0 } cs ? new TableServiceClient(cs)
-        : new TableServiceClient(o.TableServiceUri ?? throw Missing("TableServiceUri"), Credential(o));
+    private static TableServiceClient CreateTableService(StorageOptions o)
+    {
+        var options = Retrying(new TableClientOptions());
+        return o.ConnectionString is { Length: > 0 } cs ? new TableServiceClient(cs, options)
+            : new TableServiceClient(o.TableServiceUri ?? throw Missing("TableServiceUri"), Credential(o), options);
+    }
 
-    private static BlobServiceClient CreateBlobService(StorageOptions o) =>
-        o.ConnectionString is { Length: > 0 } cs ? new BlobServiceClient(cs)
-        : new BlobServiceClient(o.BlobServiceUri ?? throw Missing("BlobServiceUri"), Credential(o));
+    private static BlobServiceClient CreateBlobService(StorageOptions o)
+    {
+        var options = Retrying(new BlobClientOptions());
+        return o.ConnectionString is { Length: > 0 } cs ? new BlobServiceClient(cs, options)
+            : new BlobServiceClient(o.BlobServiceUri ?? throw Missing("BlobServiceUri"), Credential(o), options);
+    }
+
+    /// <summary>
+    /// Short, bounded retries: a client of ours is waiting (FixMyStreet gives up after 300 s, apps after a few), and a
+    /// fast 503 with Retry-After serves it better than the SDK's default of up to a minute of backing off.
+    /// </summary>
+    private static T Retrying<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(20);
+        return options;
+    }
 
     private static TokenCredential Credential(StorageOptions o) =>
         o.ClientId is { Length: > 0 } id ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id)) : new DefaultAzureCredential();

@@ -43,9 +43,9 @@ public static class Open311Handler
             logger.LogInformation("Unreadable body: {Reason}", ex.Message);
             return Error(new Open311Exception(413, "The form is too large or malformed: " + ex.Message), format);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (IsStorageOutage(ex))
         {
-            logger.LogError(ex, "Storage failed with {Status} {Code}", ex.Status, ex.ErrorCode);
+            logger.LogError(ex, "Storage failed");
             return Error(new Open311Exception(503, [new Open311Error(503, "Storage is unavailable; try again shortly.")], TimeSpan.FromSeconds(5)), format);
         }
         catch (OperationCanceledException)
@@ -58,6 +58,10 @@ public static class Open311Handler
             return Error(new Open311Exception(500, "The server could not complete the request; the failure has been logged."), format);
         }
     }
+
+    /// <summary>A storage call that failed, or whose retries all failed (the SDK then throws an AggregateException).</summary>
+    private static bool IsStorageOutage(Exception ex) =>
+        ex is RequestFailedException || (ex is AggregateException all && all.InnerExceptions.All(i => i is RequestFailedException));
 
     public static ElementResult Error(Open311Exception ex, ResponseFormat format) =>
         new(ErrorDocument.Create(ex.Errors), format, ex.Status) { RetryAfter = ex.RetryAfter };

@@ -103,7 +103,7 @@ public sealed class ManageEndpoints(
 
         var after = update.ApplyTo(stored.Request, time.GetUtcNow());
         var saved = await requests.ReplaceAsync(stored.Request, after, etag, ct);
-        logger.LogInformation("Request {RequestId} in {Jurisdiction} updated: status {Status}", id, after.JurisdictionId, after.Status);
+        logger.LogInformation("Request {ServiceRequestId} in {Jurisdiction} updated: status {Status}", id, after.JurisdictionId, after.Status);
         return Document(request, JsonSerializer.Serialize(ManagedRequest.From(saved.Request), DocumentJson.Options), saved.ETag, StatusCodes.Status200OK);
     });
 

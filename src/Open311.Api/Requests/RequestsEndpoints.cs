@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Open311.Api.Http;
 using Open311.Api.Keys;
+using Open311.Api.Telemetry;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Media;
 using Open311.Core.Protocol;
@@ -41,11 +42,17 @@ public sealed class RequestsEndpoints(
             }
 
             var outcome = await store.CreateAsync(draft, cancellationToken);
-            logger.LogInformation(
-                outcome.Duplicate ? "Request {RequestId} in {Jurisdiction} posted again by key {KeyId}; answered with the first" : "Request {RequestId} created in {Jurisdiction} by key {KeyId}",
-                outcome.Request.Id,
-                jurisdiction.Id,
-                key.Id);
+            if (outcome.Duplicate)
+            {
+                Open311Telemetry.DuplicatePosts.Add(1, new KeyValuePair<string, object?>("jurisdiction", jurisdiction.Id));
+                logger.LogInformation("Request {ServiceRequestId} in {Jurisdiction} posted again by key {KeyId}; answered with the first", outcome.Request.Id, jurisdiction.Id, key.Id);
+            }
+            else
+            {
+                Open311Telemetry.RequestsCreated.Add(1, new KeyValuePair<string, object?>("jurisdiction", jurisdiction.Id), new KeyValuePair<string, object?>("service_code", service.Code));
+                logger.LogInformation("Request {ServiceRequestId} created in {Jurisdiction} ({ServiceCode}) by key {KeyId}", outcome.Request.Id, jurisdiction.Id, service.Code, key.Id);
+            }
+
             return new ElementResult(RequestDocuments.Created(outcome.Request, service.Type), f);
         });
 

@@ -1,22 +1,35 @@
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 
 namespace Open311.Core.Jurisdictions;
 
-/// <summary>A jurisdiction's area (WGS84 Polygon or MultiPolygon), prepared once for fast point tests.</summary>
+/// <summary>
+/// A jurisdiction's area (WGS84 Polygon or MultiPolygon) with an indexed point locator, built once. An area that
+/// crosses the antimeridian is kept unwrapped (longitudes 0..360, see <see cref="Antimeridian"/>), so a point is
+/// tested at its longitude and, when negative, at longitude + 360.
+/// </summary>
 public sealed class Boundary
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
-    private readonly IPreparedGeometry prepared;
+    private readonly IndexedPointInAreaLocator locator;
 
     public Boundary(Geometry geometry)
     {
         Geometry = geometry;
-        prepared = PreparedGeometryFactory.Prepare(geometry);
+        Envelope = geometry.EnvelopeInternal;
+        locator = new IndexedPointInAreaLocator(geometry);
     }
 
+    /// <summary>The area as stored for lookups (unwrapped when it crosses the antimeridian).</summary>
     public Geometry Geometry { get; }
 
+    public Envelope Envelope { get; }
+
+    public int Vertices => Geometry.NumPoints;
+
     /// <summary>True when the point is inside or on the edge (a report on the town line belongs to the town).</summary>
-    public bool Covers(double lat, double lon) => prepared.Covers(Factory.CreatePoint(new Coordinate(lon, lat)));
+    public bool Covers(double lat, double lon) =>
+        CoversPlanar(lat, lon) || (lon < 0 && Envelope.MaxX > 180 && CoversPlanar(lat, lon + 360));
+
+    private bool CoversPlanar(double lat, double lon) =>
+        Envelope.Covers(lon, lat) && locator.Locate(new Coordinate(lon, lat)) != Location.Exterior;
 }

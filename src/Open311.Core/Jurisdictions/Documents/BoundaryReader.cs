@@ -1,12 +1,16 @@
 using System.Text.Json;
-using NetTopologySuite.Features;
+using System.Text.Json.Nodes;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.IO.Converters;
 
 namespace Open311.Core.Jurisdictions.Documents;
 
-/// <summary>Reads a GeoJSON boundary, repairing self-intersecting rings where that leaves an area.</summary>
+/// <summary>
+/// Reads a GeoJSON boundary the way real boundary files need: rings left unclosed are closed, areas across the
+/// antimeridian are unwrapped, and invalid rings (self-intersections, quantisation artefacts) are repaired — or
+/// refused with the reason when no area is left.
+/// </summary>
 public static class BoundaryReader
 {
     public const int MaxVertices = 200_000;
@@ -15,19 +19,20 @@ public static class BoundaryReader
 
     public static Geometry? Read(JsonElement json, List<string> errors)
     {
+        var geometryNode = JsonNode.Parse(json.GetRawText()) is JsonObject obj ? TypeOf(obj) == "Feature" ? obj["geometry"] as JsonObject : obj : null;
+        if (geometryNode is null || TypeOf(geometryNode) is not ("Polygon" or "MultiPolygon"))
+        {
+            errors.Add("boundary must be a GeoJSON Polygon or MultiPolygon (or a Feature holding one).");
+            return null;
+        }
+
         Geometry? geometry;
         try
         {
-            geometry = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
-                ? type.GetString() switch
-                {
-                    "Feature" => json.Deserialize<IFeature>(GeoJson)?.Geometry,
-                    "FeatureCollection" => Union(json.Deserialize<FeatureCollection>(GeoJson)),
-                    _ => json.Deserialize<Geometry>(GeoJson),
-                }
-                : null;
+            CloseRings(geometryNode);
+            geometry = geometryNode.Deserialize<Geometry>(GeoJson);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
             errors.Add($"boundary is not valid GeoJSON: {ex.Message.Split(" Path:", 2)[0]}");
             return null;
@@ -51,6 +56,7 @@ public static class BoundaryReader
             return null;
         }
 
+        geometry = Antimeridian.Unwrap(geometry);
         if (!geometry.IsValid)
         {
             geometry = GeometryFixer.Fix(geometry);
@@ -65,8 +71,23 @@ public static class BoundaryReader
         return geometry;
     }
 
-    private static Geometry? Union(FeatureCollection? features) =>
-        features is null || features.Count == 0
-            ? null
-            : NetTopologySuite.Operation.Union.UnaryUnionOp.Union(features.Select(f => f.Geometry).ToArray());
+    private static string? TypeOf(JsonObject obj) => obj["type"] is JsonValue v && v.TryGetValue<string>(out var type) ? type : null;
+
+    /// <summary>Real files (us-atlas's Illinois) leave rings open; the GeoJSON reader refuses those, PostGIS does not.</summary>
+    private static void CloseRings(JsonObject geometry)
+    {
+        var polygons = TypeOf(geometry) == "Polygon"
+            ? [geometry["coordinates"]]
+            : (geometry["coordinates"] as JsonArray ?? []).ToArray();
+        foreach (var rings in polygons.OfType<JsonArray>())
+        {
+            foreach (var ring in rings.OfType<JsonArray>())
+            {
+                if (ring.Count >= 3 && !JsonNode.DeepEquals(ring[0], ring[^1]))
+                {
+                    ring.Add(ring[0]!.DeepClone());
+                }
+            }
+        }
+    }
 }
