@@ -8,6 +8,7 @@ using Open311.Api.Keys;
 using Open311.Api.Manage;
 using Open311.Api.Media;
 using Open311.Api.Requests;
+using Open311.Api.Routing;
 using Open311.Api.Services;
 using Open311.Core.Jurisdictions;
 
@@ -21,6 +22,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.Configure<Open311Options>(configuration.GetSection(Open311Options.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JurisdictionRegistry>();
+        services.AddSingleton<JurisdictionImporter>();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<DiscoveryEndpoints>();
@@ -29,6 +31,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<MediaEndpoints>();
         services.AddSingleton<ManageEndpoints>();
         services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<LookupEndpoints>();
         services.AddSingleton<DocsEndpoints>();
         return services;
     }

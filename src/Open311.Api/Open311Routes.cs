@@ -20,6 +20,8 @@ public static class Open311Routes
     public const string ManageJurisdiction = "manage/jurisdictions/{id}";
     public const string ManageKeys = "manage/keys";
     public const string ManageRequest = "manage/requests/{id}";
+    public const string Lookup = "lookup.{format}";
+    public const string ManageImport = "manage/jurisdictions/import";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
     public const string Docs = "docs";
@@ -41,6 +43,8 @@ public static class Open311Routes
         new("ManageCreateKey", ManageKeys, "POST"),
         new("ManageGetRequest", ManageRequest, "GET"),
         new("ManagePatchRequest", ManageRequest, "PATCH"),
+        new("GetLookup", Lookup, "GET"),
+        new("ManageImportJurisdictions", ManageImport, "POST"),
         new("GetHealth", Health, "GET"),
         new("GetOpenApi", OpenApi, "GET"),
         new("GetDocs", Docs, "GET"),

@@ -5,6 +5,7 @@ using Open311.Api.Health;
 using Open311.Api.Manage;
 using Open311.Api.Media;
 using Open311.Api.Requests;
+using Open311.Api.Routing;
 using Open311.Api.Services;
 
 namespace Open311.Server;
@@ -32,6 +33,8 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapGet(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.GetRequestAsync(r, id)).WithName("ManageGetRequest");
         open311.MapPatch(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.PatchRequestAsync(r, id)).WithName("ManagePatchRequest");
 
+        open311.MapGet(Open311Routes.Lookup, (HttpRequest r, string format, LookupEndpoints h) => h.LookupAsync(r, format)).WithName("GetLookup");
+        open311.MapPost(Open311Routes.ManageImport, (HttpRequest r, ManageEndpoints h) => h.ImportJurisdictionsAsync(r)).WithName("ManageImportJurisdictions");
         open311.MapGet(Open311Routes.Health, (HttpRequest r, HealthEndpoints h) => h.GetAsync(r)).WithName("GetHealth");
         open311.MapGet(Open311Routes.OpenApi, (HttpRequest r, DocsEndpoints h) => h.OpenApiAsync(r)).WithName("GetOpenApi");
         open311.MapGet(Open311Routes.Docs, (HttpRequest r, DocsEndpoints h) => h.PageAsync(r)).WithName("GetDocs");

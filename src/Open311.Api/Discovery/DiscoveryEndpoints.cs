@@ -16,7 +16,7 @@ public sealed class DiscoveryEndpoints(JurisdictionRegistry registry, IOptions<O
             var snapshot = await registry.GetSnapshotAsync(request.HttpContext.RequestAborted);
             var id = ParameterReader.FromQuery(request).Get("jurisdiction_id");
             var only = id is not null ? await registry.ResolveAsync(id, request.HttpContext.RequestAborted)
-                : snapshot.ById.Count == 1 ? snapshot.ById.Values.First() : null;
+                : snapshot.Hosted.Count == 1 ? snapshot.Hosted.Values.First() : null;
             var o = options.Value;
             var document = DiscoveryDocument.Create(
                 only?.Changeset ?? snapshot.Changeset,

@@ -11,7 +11,7 @@ public static class JsonBody
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBytes)
         where T : class, new()
     {
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -19,14 +19,14 @@ public static class JsonBody
             throw new Open311Exception(415, "Send the document as Content-Type: application/json.");
         }
 
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw new Open311Exception(413, $"The document is {request.ContentLength:N0} bytes; at most {MaxBytes:N0} are accepted.");
+            throw new Open311Exception(413, $"The document is {request.ContentLength:N0} bytes; at most {maxBytes:N0} are accepted.");
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = MaxBytes;
+            size.MaxRequestBodySize = maxBytes;
         }
 
         using var buffer = new MemoryStream();
@@ -34,9 +34,9 @@ public static class JsonBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw new Open311Exception(413, $"The document is larger than {MaxBytes:N0} bytes.");
+                throw new Open311Exception(413, $"The document is larger than {maxBytes:N0} bytes.");
             }
 
             buffer.Write(chunk, 0, read);

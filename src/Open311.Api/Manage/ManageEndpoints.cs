@@ -22,30 +22,55 @@ public sealed class ManageEndpoints(
     IJurisdictionStore jurisdictions,
     IApiKeyStore keys,
     IRequestStore requests,
+    JurisdictionImporter importer,
     TimeProvider time,
     IOptions<Open311Options> options,
     ILogger<ManageEndpoints> logger)
 {
     public const int MaxRatePerMinute = 100_000;
+    public const int MaxImportBytes = 64 * 1024 * 1024;
+
+    /// <summary>What GET shows instead of a remote endpoint's key; sending it back in a PUT keeps the stored key.</summary>
+    public const string HiddenKey = "(hidden)";
 
     public Task<IResult> ListJurisdictionsAsync(HttpRequest request) => RunAsync(request, async ct =>
     {
         var snapshot = await registry.GetSnapshotAsync(ct);
-        var list = snapshot.ById.Values.OrderBy(j => j.Id, StringComparer.Ordinal)
-            .Select(j => new { id = j.Id, name = j.Name, tier = j.Tier, services = j.Services.Count, changeset = Open311Time.Format(j.Changeset) });
+        var list = snapshot.All.Values.OrderBy(j => j.Id, StringComparer.Ordinal)
+            .Select(j => new { id = j.Id, name = j.Name, tier = j.Tier, hosted = j.Hosted, services = j.Services.Count, changeset = Open311Time.Format(j.Changeset) });
         return Results.Json(list, DocumentJson.Options);
     });
 
     public Task<IResult> GetJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
     {
         var stored = await jurisdictions.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"Jurisdiction '{InputText.Quote(id)}' not found.");
-        return Document(request, stored.DocumentJson, stored.ETag, StatusCodes.Status200OK);
+        var document = DocumentJson.Read<JurisdictionDocument>(stored.DocumentJson, out _);
+        if (document.Remote is { ApiKey: not null } remote)
+        {
+            remote.ApiKey = HiddenKey;
+        }
+
+        return Document(request, JsonSerializer.Serialize(document, DocumentJson.Options), stored.ETag, StatusCodes.Status200OK);
+    });
+
+    public Task<IResult> ImportJurisdictionsAsync(HttpRequest request) => RunAsync(request, async ct =>
+    {
+        var import = await JsonBody.ReadAsync<ImportDocument>(request, ct, MaxImportBytes);
+        var report = await importer.ImportAsync(import, ct);
+        logger.LogInformation("Imported jurisdictions: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected", report.Created, report.Updated, report.Unchanged, report.Rejected.Count);
+        return Results.Json(report, DocumentJson.Options);
     });
 
     public Task<IResult> PutJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
     {
         var document = await JsonBody.ReadAsync<JurisdictionDocument>(request, ct);
-        var existed = await jurisdictions.GetAsync(id, ct) is not null;
+        var existing = await jurisdictions.GetAsync(id, ct);
+        var existed = existing is not null;
+        if (document.Remote is { ApiKey: HiddenKey } remote)
+        {
+            remote.ApiKey = existing is null ? null : DocumentJson.Read<JurisdictionDocument>(existing.DocumentJson, out _).Remote?.ApiKey;
+        }
+
         var stored = await registry.PutAsync(id, document, IfMatch(request), ct);
         logger.LogInformation("Jurisdiction {Jurisdiction} {Action} with {Services} services", id, existed ? "replaced" : "created", document.Services?.Count ?? 0);
         return Document(request, stored.DocumentJson, stored.ETag, existed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
@@ -62,7 +87,7 @@ public sealed class ManageEndpoints(
 
         var snapshot = await registry.GetSnapshotAsync(ct);
         var scope = body.Jurisdictions ?? [];
-        errors.AddRange(scope.Where(j => !snapshot.ById.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j)}' is not hosted here."));
+        errors.AddRange(scope.Where(j => !snapshot.Hosted.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j)}' is not hosted here."));
         var rate = body.RatePerMinute ?? options.Value.DefaultRatePerMinute;
         if (rate is < 1 or > MaxRatePerMinute)
         {

@@ -12,4 +12,7 @@ public interface IJurisdictionStore
 
     /// <summary>Creates or replaces a document; with <paramref name="ifMatch"/> only if it is unchanged (else 412).</summary>
     Task<StoredJurisdiction> PutAsync(string id, string documentJson, string? ifMatch, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces many documents (a bulk import), as few transactions as the limits allow.</summary>
+    Task PutManyAsync(IReadOnlyList<(string Id, string Json)> documents, CancellationToken cancellationToken);
 }

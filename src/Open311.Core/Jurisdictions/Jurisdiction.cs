@@ -16,8 +16,10 @@ public sealed class Jurisdiction
         string? keyService,
         Boundary? boundary,
         IReadOnlyList<Service> services,
-        DateTimeOffset changeset)
+        DateTimeOffset changeset,
+        RemoteEndpoint? remote = null)
     {
+        Remote = remote;
         Id = id;
         Name = name;
         Tier = tier;
@@ -46,6 +48,11 @@ public sealed class Jurisdiction
     public Boundary? Boundary { get; }
 
     public IReadOnlyList<Service> Services { get; }
+
+    /// <summary>Null for a town hosted here; set for an Open311 endpoint elsewhere.</summary>
+    public RemoteEndpoint? Remote { get; }
+
+    public bool Hosted => Remote is null;
 
     /// <summary>When the configuration last changed: drives the discovery <c>changeset</c>.</summary>
     public DateTimeOffset Changeset { get; }

@@ -58,16 +58,19 @@ public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider 
         var current = await GetSnapshotAsync(cancellationToken);
         if (jurisdictionId is not null)
         {
-            return current.ById.GetValueOrDefault(jurisdictionId)
-                ?? throw Open311Exception.NotFound($"jurisdiction_id '{InputText.Quote(jurisdictionId)}' is not served here.");
+            return current.Hosted.GetValueOrDefault(jurisdictionId)
+                ?? throw Open311Exception.NotFound(current.All.GetValueOrDefault(jurisdictionId)?.Remote is { } remote
+                    ? $"jurisdiction_id '{InputText.Quote(jurisdictionId)}' is not hosted here; its Open311 endpoint is {remote.Endpoint}."
+                    : $"jurisdiction_id '{InputText.Quote(jurisdictionId)}' is not served here.");
         }
 
-        return current.ById.Count switch
+        var hosted = current.Hosted;
+        return hosted.Count switch
         {
-            1 => current.ById.Values.First(),
+            1 => hosted.Values.First(),
             0 => throw Open311Exception.NotFound("No jurisdiction is configured on this endpoint yet."),
             _ => throw Open311Exception.BadRequest(
-                $"jurisdiction_id is required: this endpoint serves {current.ById.Count} jurisdictions ({string.Join(", ", current.ById.Keys.Order().Take(10))}{(current.ById.Count > 10 ? ", …" : string.Empty)})."),
+                $"jurisdiction_id is required: this endpoint serves {hosted.Count} jurisdictions ({string.Join(", ", hosted.Keys.Order(StringComparer.Ordinal).Take(10))}{(hosted.Count > 10 ? ", …" : string.Empty)})."),
         };
     }
 
@@ -89,6 +92,9 @@ public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider 
         return stored;
     }
 
+    /// <summary>Makes the next call reload from the store (after writes that went around <see cref="PutAsync"/>).</summary>
+    public void Invalidate() => loaded = false;
+
     private async Task<JurisdictionSnapshot> LoadAsync(string? stamp, CancellationToken cancellationToken)
     {
         var byId = new Dictionary<string, Jurisdiction>(StringComparer.Ordinal);
@@ -103,8 +109,7 @@ public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider 
             }
         }
 
-        var changeset = byId.Count == 0 ? DateTimeOffset.UnixEpoch : byId.Values.Max(j => j.Changeset);
-        return new JurisdictionSnapshot(byId, stamp, changeset);
+        return new JurisdictionSnapshot(byId, stamp);
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);

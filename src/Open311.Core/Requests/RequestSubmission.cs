@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using Open311.Core.Jurisdictions;
@@ -86,8 +85,8 @@ public static class RequestSubmission
             return (null, null);
         }
 
-        var latOk = TryCoordinate(latText, 90, out var lat);
-        var longOk = TryCoordinate(longText, 180, out var lon);
+        var latOk = Coordinates.TryParse(latText, 90, out var lat);
+        var longOk = Coordinates.TryParse(longText, 180, out var lon);
         if (!latOk)
         {
             errors.Add("lat must be a number from -90 to 90 (WGS84 decimal degrees).");
@@ -114,11 +113,6 @@ public static class RequestSubmission
 
         return (lat, lon);
     }
-
-    private static bool TryCoordinate(string text, double limit, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-        && double.IsFinite(value)
-        && Math.Abs(value) <= limit;
 
     private static string? Text(Parameters p, string name, int maxLength, List<string> errors, bool allowLineBreaks = false)
     {

@@ -23,6 +23,10 @@ public sealed class ManageFunctions(ManageEndpoints endpoints)
     public Task<IResult> ManagePutJurisdiction([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Open311Routes.ManageJurisdiction)] HttpRequest request, string id) =>
         endpoints.PutJurisdictionAsync(request, id);
 
+    [Function(nameof(ManageImportJurisdictions))]
+    public Task<IResult> ManageImportJurisdictions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageImport)] HttpRequest request) =>
+        endpoints.ImportJurisdictionsAsync(request);
+
     [Function(nameof(ManageCreateKey))]
     public Task<IResult> ManageCreateKey([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageKeys)] HttpRequest request) =>
         endpoints.CreateKeyAsync(request);

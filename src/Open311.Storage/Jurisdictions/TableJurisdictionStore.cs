@@ -49,19 +49,8 @@ public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdiction
 
     public async Task<StoredJurisdiction> PutAsync(string id, string documentJson, string? ifMatch, CancellationToken cancellationToken)
     {
-        var chunks = documentJson.Chunk(ChunkLength).Select(c => new string(c)).ToArray();
-        if (chunks.Length > MaxChunks)
-        {
-            throw new Open311Exception(413, $"The jurisdiction document is {documentJson.Length:N0} characters; at most {ChunkLength * MaxChunks:N0} fit. Simplify the boundary.");
-        }
-
-        var entity = new TableEntity(Partition, RowKey(id)) { ["Id"] = id, ["Chunks"] = chunks.Length };
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            entity[$"Doc{i}"] = chunks[i];
-        }
-
-        var stamp = new TableEntity(Partition, StampRow) { ["Stamp"] = Guid.NewGuid().ToString("N") };
+        var entity = ToEntity(id, documentJson);
+        var stamp = NewStamp();
         TableTransactionAction write = ifMatch is null
             ? new(TableTransactionActionType.UpsertReplace, entity)
             : new(TableTransactionActionType.UpdateReplace, entity, new ETag(ifMatch));
@@ -75,6 +64,56 @@ public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdiction
         {
             throw new Open311Exception(412, $"Jurisdiction '{InputText.Quote(id)}' changed since you read it (or does not exist): read it again and reapply your change.");
         }
+    }
+
+    public async Task PutManyAsync(IReadOnlyList<(string Id, string Json)> documents, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Jurisdictions, cancellationToken);
+        var batch = new List<TableTransactionAction>();
+        long batchChars = 0;
+        foreach (var (id, json) in documents)
+        {
+            // Leave room for the stamp row: ≤ 99 documents, and well under the 4 MiB payload of one transaction.
+            if (batch.Count == TableTransactions.MaxActions - 1 || batchChars + json.Length > MaxBatchChars)
+            {
+                await SubmitWithStampAsync(table, batch, cancellationToken);
+                batch.Clear();
+                batchChars = 0;
+            }
+
+            batch.Add(new(TableTransactionActionType.UpsertReplace, ToEntity(id, json)));
+            batchChars += json.Length;
+        }
+
+        if (batch.Count > 0)
+        {
+            await SubmitWithStampAsync(table, batch, cancellationToken);
+        }
+    }
+
+    /// <summary>Characters of JSON per transaction: UTF-16 on the wire is 2 bytes each, so 1.5M chars ≈ 3 MiB of 4.</summary>
+    private const int MaxBatchChars = 1_500_000;
+
+    private static Task SubmitWithStampAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken) =>
+        TableTransactions.SubmitAsync(table, [.. batch, new(TableTransactionActionType.UpsertReplace, NewStamp())], cancellationToken);
+
+    private static TableEntity NewStamp() => new(Partition, StampRow) { ["Stamp"] = Guid.NewGuid().ToString("N") };
+
+    private static TableEntity ToEntity(string id, string documentJson)
+    {
+        var chunks = documentJson.Chunk(ChunkLength).Select(c => new string(c)).ToArray();
+        if (chunks.Length > MaxChunks)
+        {
+            throw new Open311Exception(413, $"The jurisdiction document of '{InputText.Quote(id)}' is {documentJson.Length:N0} characters; at most {ChunkLength * MaxChunks:N0} fit. Simplify the boundary.");
+        }
+
+        var entity = new TableEntity(Partition, RowKey(id)) { ["Id"] = id, ["Chunks"] = chunks.Length };
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            entity[$"Doc{i}"] = chunks[i];
+        }
+
+        return entity;
     }
 
     private static string RowKey(string id) => "j|" + TableKeys.Escape(id);

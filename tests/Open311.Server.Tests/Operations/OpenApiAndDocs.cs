@@ -47,10 +47,10 @@ public sealed class OpenApiAndDocs(AzuriteFixture azurite) : AppTest(azurite)
         var html = await page.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("url: \"openapi.json\"", html);
+        Assert.Contains("url: \"/open311/openapi.json\"", html);
         foreach (var file in new[] { "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css" })
         {
-            Assert.Contains($"docs/{file}", html);
+            Assert.Contains($"/open311/docs/{file}", html);
             var asset = await Client.GetAsync($"/open311/docs/{file}");
             Assert.True(asset.IsSuccessStatusCode, file);
             Assert.True((await asset.Content.ReadAsByteArrayAsync()).Length > 1000, file);

@@ -23,6 +23,9 @@ public sealed class JurisdictionDocument
 
     public List<ServiceDocument>? Services { get; set; }
 
+    /// <summary>Set for a jurisdiction hosted elsewhere; its services are then synced from that endpoint.</summary>
+    public RemoteDocument? Remote { get; set; }
+
     /// <summary>Set by the server on every write.</summary>
     public DateTimeOffset? Changeset { get; set; }
 }

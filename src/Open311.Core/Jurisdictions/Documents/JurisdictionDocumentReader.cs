@@ -30,7 +30,8 @@ public static class JurisdictionDocumentReader
         var name = RequiredText(doc.Name, "name", errors);
         var zone = ReadZone(doc.Timezone, errors);
         var boundary = doc.Boundary is { ValueKind: not JsonValueKind.Null } b ? BoundaryReader.Read(b, errors) : null;
-        var services = ReadServices(doc.Services ?? [], errors);
+        var remote = doc.Remote is null ? null : ReadRemote(doc.Remote, errors);
+        var services = ReadServices(doc.Services ?? [], errors, addExternalId: remote is null);
         CheckText(doc.Contact, "contact", errors);
         CheckText(doc.KeyService, "key_service", errors);
 
@@ -43,7 +44,42 @@ public static class JurisdictionDocumentReader
             doc.KeyService,
             boundary is null ? null : new Boundary(boundary),
             services,
-            doc.Changeset ?? DateTimeOffset.UnixEpoch);
+            doc.Changeset ?? DateTimeOffset.UnixEpoch,
+            remote);
+    }
+
+    private static RemoteEndpoint? ReadRemote(RemoteDocument doc, List<string> errors)
+    {
+        var endpoint = HttpUrl(doc.Endpoint, "remote.endpoint", required: true, errors);
+        var discovery = HttpUrl(doc.Discovery, "remote.discovery", required: false, errors);
+        var format = (doc.Format ?? "json").Trim().ToLowerInvariant();
+        if (format is not ("json" or "xml"))
+        {
+            errors.Add("remote.format must be json or xml.");
+        }
+
+        if (doc.JurisdictionId is not null && !InputText.IsIdentifier(doc.JurisdictionId))
+        {
+            errors.Add("remote.jurisdiction_id must be 1–100 printable characters.");
+        }
+
+        return endpoint is null ? null : new RemoteEndpoint(endpoint, doc.JurisdictionId, doc.ApiKey, format, discovery, doc.SyncedAt);
+    }
+
+    private static Uri? HttpUrl(string? text, string path, bool required, List<string> errors)
+    {
+        if (text is null && !required)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri;
+        }
+
+        errors.Add($"{path} must be an absolute http or https URL.");
+        return null;
     }
 
     private static TimeZoneInfo ReadZone(string? text, List<string> errors)
@@ -62,7 +98,7 @@ public static class JurisdictionDocumentReader
         return TimeZoneInfo.Utc;
     }
 
-    private static List<Service> ReadServices(List<ServiceDocument> docs, List<string> errors)
+    private static List<Service> ReadServices(List<ServiceDocument> docs, List<string> errors, bool addExternalId)
     {
         if (docs.Count > MaxServices)
         {
@@ -90,7 +126,7 @@ public static class JurisdictionDocumentReader
 
             CheckText(doc.Description, $"{path}.description", errors);
             CheckText(doc.Group, $"{path}.group", errors);
-            var attributes = ReadAttributes(doc.Attributes ?? [], path, errors);
+            var attributes = ReadAttributes(doc.Attributes ?? [], path, errors, addExternalId);
             services.Add(new Service(
                 code,
                 RequiredText(doc.ServiceName, $"{path}.service_name", errors),
@@ -104,7 +140,7 @@ public static class JurisdictionDocumentReader
         return services;
     }
 
-    private static List<ServiceAttribute> ReadAttributes(List<AttributeDocument> docs, string servicePath, List<string> errors)
+    private static List<ServiceAttribute> ReadAttributes(List<AttributeDocument> docs, string servicePath, List<string> errors, bool addExternalId)
     {
         if (docs.Count > MaxAttributes)
         {
@@ -163,7 +199,7 @@ public static class JurisdictionDocumentReader
                 values));
         }
 
-        if (!codes.Contains(ExternalIdAttribute.Code))
+        if (addExternalId && !codes.Contains(ExternalIdAttribute.Code))
         {
             attributes.Add(ExternalIdAttribute.Create(orders.Count == 0 ? 1 : orders.Max() + 1));
         }
