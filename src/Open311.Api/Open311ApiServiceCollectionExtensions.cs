@@ -11,6 +11,7 @@ using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
 using Open311.Core.Jurisdictions;
+using Open311.Core.Jurisdictions.Remote;
 
 namespace Open311.Api;
 
@@ -23,6 +24,8 @@ public static class Open311ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JurisdictionRegistry>();
         services.AddSingleton<JurisdictionImporter>();
+        services.AddHttpClient<RemoteCatalogSync>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (catalogue sync)"))
+            .AddStandardResilienceHandler();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<DiscoveryEndpoints>();

@@ -27,6 +27,9 @@ public sealed class Open311Options
     /// <summary>Largest accepted photo.</summary>
     public int MaxMediaBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>How often the Kestrel host copies remote jurisdictions' catalogues (the Functions app uses its timer schedule).</summary>
+    public TimeSpan RemoteSyncInterval { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Rate for keys issued without one, in requests per minute per key.</summary>
     public int DefaultRatePerMinute { get; set; } = 60;
 }

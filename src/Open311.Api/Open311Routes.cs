@@ -22,6 +22,7 @@ public static class Open311Routes
     public const string ManageRequest = "manage/requests/{id}";
     public const string Lookup = "lookup.{format}";
     public const string ManageImport = "manage/jurisdictions/import";
+    public const string ManageSync = "manage/jurisdictions/{id}/sync";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
     public const string Docs = "docs";
@@ -45,6 +46,7 @@ public static class Open311Routes
         new("ManagePatchRequest", ManageRequest, "PATCH"),
         new("GetLookup", Lookup, "GET"),
         new("ManageImportJurisdictions", ManageImport, "POST"),
+        new("ManageSyncJurisdiction", ManageSync, "POST"),
         new("GetHealth", Health, "GET"),
         new("GetOpenApi", OpenApi, "GET"),
         new("GetDocs", Docs, "GET"),

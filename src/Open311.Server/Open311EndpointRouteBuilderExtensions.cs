@@ -35,6 +35,7 @@ public static class Open311EndpointRouteBuilderExtensions
 
         open311.MapGet(Open311Routes.Lookup, (HttpRequest r, string format, LookupEndpoints h) => h.LookupAsync(r, format)).WithName("GetLookup");
         open311.MapPost(Open311Routes.ManageImport, (HttpRequest r, ManageEndpoints h) => h.ImportJurisdictionsAsync(r)).WithName("ManageImportJurisdictions");
+        open311.MapPost(Open311Routes.ManageSync, (HttpRequest r, string id, ManageEndpoints h) => h.SyncJurisdictionAsync(r, id)).WithName("ManageSyncJurisdiction");
         open311.MapGet(Open311Routes.Health, (HttpRequest r, HealthEndpoints h) => h.GetAsync(r)).WithName("GetHealth");
         open311.MapGet(Open311Routes.OpenApi, (HttpRequest r, DocsEndpoints h) => h.OpenApiAsync(r)).WithName("GetOpenApi");
         open311.MapGet(Open311Routes.Docs, (HttpRequest r, DocsEndpoints h) => h.PageAsync(r)).WithName("GetDocs");

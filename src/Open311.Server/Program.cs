@@ -5,12 +5,16 @@ using Open311.Api.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Open311.Server;
+using Open311.Server.Jobs;
 using Open311.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Storage adapters and the host-neutral handlers: the same registrations as the Functions app
 builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.Configuration);
+
+// The background jobs the Functions app runs on timers
+builder.Services.AddHostedService<RemoteCatalogSyncJob>();
 
 // Browser clients read the public API from other origins; preflights are answered here
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>

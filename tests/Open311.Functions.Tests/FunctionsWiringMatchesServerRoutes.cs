@@ -55,6 +55,16 @@ public sealed class FunctionsWiringMatchesServerRoutes
     }
 
     [Fact]
+    public void TheRemoteCatalogueSyncRunsOnATimer()
+    {
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
+
+        var sync = metadata.Single(f => f!["name"]!.GetValue<string>() == "SyncRemoteCatalogs")!;
+        var trigger = Assert.Single(sync["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "timerTrigger")!;
+        Assert.Equal("0 17 */6 * * *", trigger["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void EveryFunctionIsAnonymousBecauseTheAppChecksItsOwnKeys()
     {
         Assert.All(FunctionsMetadata.HttpFunctions(), f => Assert.Equal("Anonymous", f.AuthLevel));

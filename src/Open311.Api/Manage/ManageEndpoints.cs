@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Open311.Api.Http;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Jurisdictions.Remote;
 using Open311.Core.Keys;
 using Open311.Core.Protocol;
 using Open311.Core.Requests;
@@ -23,6 +24,7 @@ public sealed class ManageEndpoints(
     IApiKeyStore keys,
     IRequestStore requests,
     JurisdictionImporter importer,
+    RemoteCatalogSync sync,
     TimeProvider time,
     IOptions<Open311Options> options,
     ILogger<ManageEndpoints> logger)
@@ -51,6 +53,23 @@ public sealed class ManageEndpoints(
         }
 
         return Document(request, JsonSerializer.Serialize(document, DocumentJson.Options), stored.ETag, StatusCodes.Status200OK);
+    });
+
+    /// <summary>Copies a remote jurisdiction's catalogue now instead of waiting for the timer.</summary>
+    public Task<IResult> SyncJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    {
+        var stored = await jurisdictions.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"Jurisdiction '{InputText.Quote(id)}' not found.");
+        if (DocumentJson.Read<JurisdictionDocument>(stored.DocumentJson, out _).Remote is null)
+        {
+            throw Open311Exception.BadRequest($"Jurisdiction '{InputText.Quote(id)}' is hosted here; only remote jurisdictions are synced.");
+        }
+
+        if (!await sync.SyncAsync(id, ct))
+        {
+            throw new Open311Exception(502, $"The catalogue of '{InputText.Quote(id)}' could not be read from its endpoint; the last one is kept (see the logs).");
+        }
+
+        return await GetJurisdictionAsync(request, id);
     });
 
     public Task<IResult> ImportJurisdictionsAsync(HttpRequest request) => RunAsync(request, async ct =>

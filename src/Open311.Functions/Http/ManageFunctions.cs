@@ -27,6 +27,10 @@ public sealed class ManageFunctions(ManageEndpoints endpoints)
     public Task<IResult> ManageImportJurisdictions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageImport)] HttpRequest request) =>
         endpoints.ImportJurisdictionsAsync(request);
 
+    [Function(nameof(ManageSyncJurisdiction))]
+    public Task<IResult> ManageSyncJurisdiction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageSync)] HttpRequest request, string id) =>
+        endpoints.SyncJurisdictionAsync(request, id);
+
     [Function(nameof(ManageCreateKey))]
     public Task<IResult> ManageCreateKey([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageKeys)] HttpRequest request) =>
         endpoints.CreateKeyAsync(request);

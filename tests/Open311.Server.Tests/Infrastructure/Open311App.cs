@@ -14,7 +14,7 @@ namespace Open311.Server.Tests.Infrastructure;
 /// Open311.Server on ASP.NET Core's TestServer against the shared Azurite, with tables of its own, a known admin
 /// key and, optionally, a controllable clock.
 /// </summary>
-public sealed class Open311App(string connectionString, TimeProvider? time = null, Dictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class Open311App(string connectionString, TimeProvider? time = null, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const string PublicBase = "http://open311.test";
@@ -61,13 +61,15 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(collection =>
         {
             if (time is not null)
             {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(time);
+                collection.RemoveAll<TimeProvider>();
+                collection.AddSingleton(time);
             }
+
+            services?.Invoke(collection);
         });
     }
 }
