@@ -10,7 +10,7 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { echo "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 step "Azurite (npm)"
-if [ ! -x node_modules/.bin/azurite ]; then
+if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/us-atlas ] || [ ! -d node_modules/topojson-client ]; then
   npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed"
 fi
 node_modules/.bin/azurite --version || fail "azurite does not run"
