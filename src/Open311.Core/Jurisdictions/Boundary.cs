@@ -28,8 +28,12 @@ public sealed class Boundary
 
     /// <summary>True when the point is inside or on the edge (a report on the town line belongs to the town).</summary>
     public bool Covers(double lat, double lon) =>
-        CoversPlanar(lat, lon) || (lon < 0 && Envelope.MaxX > 180 && CoversPlanar(lat, lon + 360));
+        CoversPlanar(lat, lon) || (lon < 0 && Unwrapped && CoversPlanar(lat, lon + 360));
 
-    private bool CoversPlanar(double lat, double lon) =>
+    /// <summary>True when the area was moved to 0..360 because it crosses the antimeridian.</summary>
+    public bool Unwrapped => Envelope.MaxX > 180;
+
+    /// <summary>The test at exactly this longitude, in the stored (possibly unwrapped) space.</summary>
+    public bool CoversPlanar(double lat, double lon) =>
         Envelope.Covers(lon, lat) && locator.Locate(new Coordinate(lon, lat)) != Location.Exterior;
 }
