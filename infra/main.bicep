@@ -12,6 +12,9 @@ param location string
 
 @description('Object id of the deploying user (AZURE_PRINCIPAL_ID); empty skips the user role assignments.')
 param principalId string = ''
+@description('User when a person runs azd; ServicePrincipal when a CI pipeline deploys (azd sets AZURE_PRINCIPAL_TYPE).')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
 
 @description('Deploy a Service Bus namespace with the "forward" queue and switch Queue__Provider to ServiceBus.')
 param enableServiceBus bool = false
@@ -97,6 +100,7 @@ module rbac 'app/rbac.bicep' = {
     enableServiceBus: enableServiceBus
     identityName: names.identity
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
   dependsOn: [identity, storage, monitoring, serviceBus]
 }

@@ -83,6 +83,44 @@ public static class RoutingBenchmark
         {
             Console.WriteLine(FormattableString.Invariant($"  disagreement: point {point} ({points[point].Lat}, {points[point].Lon}) {id}"));
         }
+
+        await LookupUnderLoadAsync(folder, points);
+    }
+
+    /// <summary>GET lookup.json through the whole server (TestServer, Azurite) with every tier imported, 8 clients at once.</summary>
+    private static async Task LookupUnderLoadAsync(string folder, (double Lat, double Lon)[] points)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_OPEN311_SERVER", RepoPaths.Of("src", "Open311.Server"));
+        await using var app = new BenchApp(azurite.ConnectionString, "route");
+        var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchApp.AdminKey);
+        foreach (var (file, prefix, tier) in new[] { ("counties", "us-county-", "county"), ("states", "us-state-", "state"), ("nation", string.Empty, "national") })
+        {
+            var import = new System.Text.Json.Nodes.JsonObject { ["id_prefix"] = prefix, ["tier"] = tier, ["features"] = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, file + ".geojson"))) };
+            (await admin.PostAsync("/open311/manage/jurisdictions/import", new StringContent(import.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        var http = app.CreateClient();
+        (await http.GetAsync("/open311/lookup.json?lat=40&long=-100")).EnsureSuccessStatusCode(); // loads the registry and index
+        const int Clients = 8;
+        const int PerClient = 2500;
+        var latencies = new double[Clients * PerClient];
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerClient; i++)
+            {
+                var (lat, lon) = points[(c * PerClient) + i];
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(FormattableString.Invariant($"/open311/lookup.json?lat={lat:F6}&long={lon:F6}"));
+                await response.Content.ReadAsByteArrayAsync();
+                response.EnsureSuccessStatusCode();
+                latencies[(c * PerClient) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })));
+        var sorted = latencies.Order().ToArray();
+        Console.WriteLine(FormattableString.Invariant($"| GET lookup.json, 3,287 jurisdictions, {Clients} concurrent clients, {sorted.Length:N0} calls | p50 {sorted[sorted.Length / 2]:F2} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:F2} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F2} ms, {sorted.Length / wall.Elapsed.TotalSeconds:N0} calls/s |"));
     }
 
     private static List<Jurisdiction> Load(string folder)

@@ -6,6 +6,9 @@ param enableServiceBus bool
 param identityName string
 @description('Deploying user (azd sets AZURE_PRINCIPAL_ID); empty skips the user assignments.')
 param userPrincipalId string
+@description('User for a person running azd; ServicePrincipal when a pipeline deploys.')
+@allowed(['User', 'ServicePrincipal'])
+param userPrincipalType string = 'User'
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -89,7 +92,7 @@ resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     scope: storage
     properties: {
       principalId: userPrincipalId
-      principalType: 'User'
+      principalType: userPrincipalType
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
     }
   }
