@@ -25,7 +25,7 @@ public sealed record ManagedRequest(
     string? ExternalId,
     Requester Requester,
     IReadOnlyList<SubmittedAttribute> Attributes,
-    IReadOnlyList<RequestNote> Notes)
+    IReadOnlyList<ManagedRequest.Note> Notes)
 {
     public static ManagedRequest From(ServiceRequest r) => new(
         r.Id,
@@ -48,5 +48,8 @@ public sealed record ManagedRequest(
         r.ExternalId,
         r.Requester,
         r.Attributes,
-        r.Notes);
+        r.Notes.Select(n => new Note(Open311Time.Format(n.Datetime), n.Type, n.Summary, n.Description)).ToList());
+
+    /// <summary>A history entry with its time in the same form as every other timestamp of the API.</summary>
+    public sealed record Note(string Datetime, string Type, string Summary, string? Description);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Protocol;
 
@@ -9,7 +10,7 @@ namespace Open311.Core.Jurisdictions;
 /// <see cref="StampCheckInterval"/> (one point read) and reloads everything only when the stamp moved, so a
 /// request pays for configuration once per change, not once per call.
 /// </summary>
-public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider time)
+public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider time, ILogger<JurisdictionRegistry> logger)
 {
     public static readonly TimeSpan StampCheckInterval = TimeSpan.FromSeconds(2);
 
@@ -106,6 +107,11 @@ public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider 
             if (jsonError is null && errors.Count == 0)
             {
                 byId[stored.Id] = jurisdiction;
+            }
+            else
+            {
+                // Only documents written before a validation rule was tightened can get here; say so loudly.
+                logger.LogError("Jurisdiction {Jurisdiction} is stored but no longer valid and is not served: {Problems}", stored.Id, jsonError ?? string.Join(" ", errors));
             }
         }
 

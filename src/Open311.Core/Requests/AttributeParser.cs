@@ -13,7 +13,8 @@ public static class AttributeParser
 {
     public const int MaxValueLength = 4000;
 
-    public static IReadOnlyList<SubmittedAttribute> Parse(Parameters p, Service service, List<string> errors)
+    /// <param name="zone">The town's time zone: a date-only datetime answer means midnight there.</param>
+    public static IReadOnlyList<SubmittedAttribute> Parse(Parameters p, Service service, List<string> errors, TimeZoneInfo? zone = null)
     {
         var submitted = new List<SubmittedAttribute>();
         foreach (var attribute in service.Attributes)
@@ -34,7 +35,7 @@ public static class AttributeParser
                 continue; // informational attributes carry no answer
             }
 
-            var values = Check(attribute, raw, errors);
+            var values = Check(attribute, raw, errors, zone ?? TimeZoneInfo.Utc);
             if (values.Count > 0)
             {
                 submitted.Add(new SubmittedAttribute(attribute.Code, values));
@@ -44,7 +45,7 @@ public static class AttributeParser
         return submitted;
     }
 
-    private static IReadOnlyList<string> Check(ServiceAttribute attribute, List<string> raw, List<string> errors)
+    private static IReadOnlyList<string> Check(ServiceAttribute attribute, List<string> raw, List<string> errors, TimeZoneInfo zone)
     {
         var label = $"attribute[{attribute.Code}]";
         if (raw.Any(v => v.Length > MaxValueLength))
@@ -84,7 +85,7 @@ public static class AttributeParser
 
                 return [raw[0]];
             case AttributeDatatype.Datetime:
-                if (!Open311Time.TryParse(raw[0], TimeZoneInfo.Utc, out var when))
+                if (!Open311Time.TryParse(raw[0], zone, out var when))
                 {
                     errors.Add($"{label} must be an ISO 8601 date-time with a time zone.");
                     return [];

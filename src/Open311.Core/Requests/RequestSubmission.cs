@@ -39,7 +39,7 @@ public static class RequestSubmission
             Text(p, "phone", 50, errors),
             Text(p, "device_id", MaxShortText, errors),
             Text(p, "account_id", MaxShortText, errors));
-        var attributes = AttributeParser.Parse(p, service, errors);
+        var attributes = AttributeParser.Parse(p, service, errors, jurisdiction.TimeZone);
         if (errors.Count > 0)
         {
             throw Open311Exception.BadRequest(errors);
