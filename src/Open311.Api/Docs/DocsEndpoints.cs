@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -46,9 +47,34 @@ public sealed class DocsEndpoints(ILogger<DocsEndpoints> logger)
             var contentType = Assets.GetValueOrDefault(file) ?? throw Open311Exception.NotFound("No such file.");
             var stream = typeof(Swashbuckle.AspNetCore.SwaggerUI.SwaggerUIOptions).Assembly.GetManifestResourceStream(SwaggerUiPrefix + file)
                 ?? throw Open311Exception.NotFound("No such file.");
-            request.HttpContext.Response.Headers.CacheControl = "public, max-age=86400";
+            var response = request.HttpContext.Response;
+            response.Headers.CacheControl = "public, max-age=86400";
+            response.Headers.Vary = "Accept-Encoding";
+
+            // Swashbuckle embeds its files gzip-compressed: pass them on as they are to browsers that take gzip,
+            // unpack them for any client that does not.
+            if (IsGzip(stream))
+            {
+                if (request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+                {
+                    response.Headers.ContentEncoding = "gzip";
+                }
+                else
+                {
+                    stream = new GZipStream(stream, CompressionMode.Decompress);
+                }
+            }
+
             return Task.FromResult(Results.Stream(stream, contentType));
         });
+
+    private static bool IsGzip(Stream stream)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var gzip = stream.Read(magic) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+        stream.Position = 0;
+        return gzip;
+    }
 
     private static string ReadText(Assembly assembly, string name)
     {

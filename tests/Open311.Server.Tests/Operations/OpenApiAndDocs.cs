@@ -53,8 +53,17 @@ public sealed class OpenApiAndDocs(AzuriteFixture azurite) : AppTest(azurite)
             Assert.Contains($"/open311/docs/{file}", html);
             var asset = await Client.GetAsync($"/open311/docs/{file}");
             Assert.True(asset.IsSuccessStatusCode, file);
-            Assert.True((await asset.Content.ReadAsByteArrayAsync()).Length > 1000, file);
+            var text = await asset.Content.ReadAsStringAsync();
+            Assert.True(text.Length > 1000, file);
+            Assert.Contains(file.EndsWith(".css") ? ".swagger-ui" : "SwaggerUI", text);
         }
+
+        using var gzip = new HttpRequestMessage(HttpMethod.Get, "/open311/docs/swagger-ui-bundle.js");
+        gzip.Headers.AcceptEncoding.ParseAdd("gzip");
+        var compressed = await Client.SendAsync(gzip);
+        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        await using var unpacked = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        Assert.Contains("SwaggerUIBundle", await new StreamReader(unpacked).ReadToEndAsync());
 
         await AssertXmlErrors(await Client.GetAsync("/open311/docs/appsettings.json"), 404);
     }
