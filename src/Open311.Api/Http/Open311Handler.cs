@@ -40,8 +40,15 @@ public static class Open311Handler
         }
         catch (InvalidDataException ex)
         {
+            // The form reader says "limit" when a bound was hit; anything else is a malformed body.
+            var tooLarge = ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
             logger.LogInformation("Unreadable body: {Reason}", ex.Message);
-            return Error(new Open311Exception(413, "The form is too large or malformed: " + ex.Message), format);
+            return Error(new Open311Exception(tooLarge ? 413 : 400, (tooLarge ? "The form is too large: " : "The form is malformed: ") + ex.Message), format);
+        }
+        catch (IOException ex) when (!ex.GetType().Name.Contains("Connection", StringComparison.Ordinal))
+        {
+            logger.LogInformation("Body could not be read: {Reason}", ex.Message);
+            return Error(new Open311Exception(400, "The request body ended early or could not be read."), format);
         }
         catch (Exception ex) when (IsStorageOutage(ex))
         {

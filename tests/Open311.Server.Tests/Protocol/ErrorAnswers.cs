@@ -101,6 +101,19 @@ public sealed class ErrorAnswers(AzuriteFixture azurite) : AppTest(azurite)
     }
 
     [Fact]
+    public async Task MalformedMultipartBodiesAre400NotServerErrors()
+    {
+        await App.PutRivertonAsync();
+        using var truncated = new ByteArrayContent("--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n"u8.ToArray());
+        truncated.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=xyz");
+        using var noBoundary = new ByteArrayContent("abc"u8.ToArray());
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        await AssertJsonErrors(await Client.PostAsync("/open311/v2/requests.json", truncated), 400);
+        await AssertXmlErrors(await Client.PostAsync("/open311/v2/requests.xml", noBoundary), 400);
+    }
+
+    [Fact]
     public async Task HostileRouteValuesGetOpen311Answers()
     {
         await App.PutRivertonAsync();

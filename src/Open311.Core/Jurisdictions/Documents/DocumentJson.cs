@@ -36,6 +36,13 @@ public static class DocumentJson
     {
         var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
         var what = ex.Message.Split(" Path:", 2)[0].Split(". LineNumber", 2)[0];
+
+        // "The JSON value could not be converted to Open311.Core…Document" says nothing to a client but our type names.
+        if (what.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            what = "a value has the wrong JSON type (an object, array, string, number or boolean where another is expected)";
+        }
+
         return what.TrimEnd('.') + where + ".";
     }
 }
