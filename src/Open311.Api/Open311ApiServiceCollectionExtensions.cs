@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Open311.Api.Connectors;
 using Open311.Api.Discovery;
 using Open311.Api.Docs;
 using Open311.Api.Health;
@@ -10,6 +11,7 @@ using Open311.Api.Media;
 using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
+using Open311.Core.Intake;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Remote;
 
@@ -35,6 +37,9 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<ManageEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<LookupEndpoints>();
+        services.AddSingleton<IntakePipeline>();
+        services.AddSingleton<UshahidiEndpoints>();
+        services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();
         return services;
     }

@@ -23,6 +23,10 @@ public static class Open311Routes
     public const string Lookup = "lookup.{format}";
     public const string ManageImport = "manage/jurisdictions/import";
     public const string ManageSync = "manage/jurisdictions/{id}/sync";
+    public const string UshahidiWebhook = "connectors/ushahidi/{sourceId}/webhook";
+    public const string ManageSource = "manage/sources/{id}";
+    public const string ManageIntakeList = "manage/intake";
+    public const string ManageIntake = "manage/intake/{intakeId}";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
     public const string Docs = "docs";
@@ -47,6 +51,11 @@ public static class Open311Routes
         new("GetLookup", Lookup, "GET"),
         new("ManageImportJurisdictions", ManageImport, "POST"),
         new("ManageSyncJurisdiction", ManageSync, "POST"),
+        new("PostUshahidiWebhook", UshahidiWebhook, "POST"),
+        new("ManagePutSource", ManageSource, "PUT"),
+        new("ManageGetSource", ManageSource, "GET"),
+        new("ManageListIntake", ManageIntakeList, "GET"),
+        new("ManageGetIntake", ManageIntake, "GET"),
         new("GetHealth", Health, "GET"),
         new("GetOpenApi", OpenApi, "GET"),
         new("GetDocs", Docs, "GET"),

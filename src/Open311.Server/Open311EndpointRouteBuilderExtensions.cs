@@ -1,4 +1,5 @@
 using Open311.Api;
+using Open311.Api.Connectors;
 using Open311.Api.Discovery;
 using Open311.Api.Docs;
 using Open311.Api.Health;
@@ -36,6 +37,11 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapGet(Open311Routes.Lookup, (HttpRequest r, string format, LookupEndpoints h) => h.LookupAsync(r, format)).WithName("GetLookup");
         open311.MapPost(Open311Routes.ManageImport, (HttpRequest r, ManageEndpoints h) => h.ImportJurisdictionsAsync(r)).WithName("ManageImportJurisdictions");
         open311.MapPost(Open311Routes.ManageSync, (HttpRequest r, string id, ManageEndpoints h) => h.SyncJurisdictionAsync(r, id)).WithName("ManageSyncJurisdiction");
+        open311.MapPost(Open311Routes.UshahidiWebhook, (HttpRequest r, string sourceId, UshahidiEndpoints h) => h.WebhookAsync(r, sourceId)).WithName("PostUshahidiWebhook");
+        open311.MapPut(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PutSourceAsync(r, id)).WithName("ManagePutSource");
+        open311.MapGet(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.GetSourceAsync(r, id)).WithName("ManageGetSource");
+        open311.MapGet(Open311Routes.ManageIntakeList, (HttpRequest r, SourcesAndIntakeEndpoints h) => h.ListIntakeAsync(r)).WithName("ManageListIntake");
+        open311.MapGet(Open311Routes.ManageIntake, (HttpRequest r, string intakeId, SourcesAndIntakeEndpoints h) => h.GetIntakeAsync(r, intakeId)).WithName("ManageGetIntake");
         open311.MapGet(Open311Routes.Health, (HttpRequest r, HealthEndpoints h) => h.GetAsync(r)).WithName("GetHealth");
         open311.MapGet(Open311Routes.OpenApi, (HttpRequest r, DocsEndpoints h) => h.OpenApiAsync(r)).WithName("GetOpenApi");
         open311.MapGet(Open311Routes.Docs, (HttpRequest r, DocsEndpoints h) => h.PageAsync(r)).WithName("GetDocs");

@@ -14,6 +14,8 @@ public sealed class StorageOptions
 
     public Uri? BlobServiceUri { get; set; }
 
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Client id of the user-assigned managed identity; empty for the default credential chain.</summary>
     public string? ClientId { get; set; }
 

@@ -2,13 +2,16 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Open311.Core.Intake;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Keys;
 using Open311.Core.Media;
 using Open311.Core.Requests;
+using Open311.Storage.Intake;
 using Open311.Storage.Jurisdictions;
 using Open311.Storage.Keys;
 using Open311.Storage.Media;
@@ -26,11 +29,15 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => CreateTableService(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<StorageOptions>()));
+        services.AddSingleton(sp => CreateQueueService(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton<TableProvider>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<IJurisdictionStore, TableJurisdictionStore>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IMediaStore, BlobMediaStore>();
+        services.AddSingleton<IIntakeStore, TableIntakeStore>();
+        services.AddSingleton<ISourceStore, TableSourceStore>();
+        services.AddSingleton<IWorkQueue, StorageQueueWorkQueue>();
         return services;
     }
 
@@ -46,6 +53,13 @@ public static class StorageServiceCollectionExtensions
         var options = Retrying(new BlobClientOptions());
         return o.ConnectionString is { Length: > 0 } cs ? new BlobServiceClient(cs, options)
             : new BlobServiceClient(o.BlobServiceUri ?? throw Missing("BlobServiceUri"), Credential(o), options);
+    }
+
+    private static QueueServiceClient CreateQueueService(StorageOptions o)
+    {
+        var options = Retrying(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        return o.ConnectionString is { Length: > 0 } cs ? new QueueServiceClient(cs, options)
+            : new QueueServiceClient(o.QueueServiceUri ?? throw Missing("QueueServiceUri"), Credential(o), options);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Open311.Api.Http;
 using Open311.Api.Keys;
 using Microsoft.AspNetCore.Http;
 using Open311.Core.Keys;
@@ -8,6 +10,14 @@ namespace Open311.Api.Manage;
 /// <summary>The manage API's guard: <c>Authorization: Bearer {Open311__AdminKey}</c>, compared in constant time.</summary>
 public static class AdminKeyCheck
 {
+    /// <summary>Runs a manage handler: admin key first, Open311 JSON errors for every failure.</summary>
+    public static Task<IResult> RunAsync(HttpRequest request, Open311Options options, ILogger logger, Func<CancellationToken, Task<IResult>> handler) =>
+        Open311Handler.RunAsync(ResponseFormat.Json, logger, () =>
+        {
+            Require(request, options);
+            return handler(request.HttpContext.RequestAborted);
+        });
+
     public static void Require(HttpRequest request, Open311Options options)
     {
         if (string.IsNullOrEmpty(options.AdminKey))

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using Open311.Api.Http;
 using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Protocol;
 
@@ -19,30 +19,8 @@ public static class JsonBody
             throw new Open311Exception(415, "Send the document as Content-Type: application/json.");
         }
 
-        if (request.ContentLength > maxBytes)
-        {
-            throw new Open311Exception(413, $"The document is {request.ContentLength:N0} bytes; at most {maxBytes:N0} are accepted.");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = maxBytes;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new Open311Exception(413, $"The document is larger than {maxBytes:N0} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var document = DocumentJson.Read<T>(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), out var error);
+        var body = await RawBody.ReadAsync(request, maxBytes, cancellationToken);
+        var document = DocumentJson.Read<T>(Encoding.UTF8.GetString(body), out var error);
         return error is null ? document : throw Open311Exception.BadRequest(error);
     }
 }

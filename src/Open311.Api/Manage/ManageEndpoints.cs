@@ -159,11 +159,7 @@ public sealed class ManageEndpoints(
     }
 
     private Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> handler) =>
-        Open311Handler.RunAsync(ResponseFormat.Json, logger, () =>
-        {
-            AdminKeyCheck.Require(request, options.Value);
-            return handler(request.HttpContext.RequestAborted);
-        });
+        AdminKeyCheck.RunAsync(request, options.Value, logger, handler);
 
     private static string? IfMatch(HttpRequest request) =>
         request.Headers[HeaderNames.IfMatch].ToString() is { Length: > 0 } value ? value : null;

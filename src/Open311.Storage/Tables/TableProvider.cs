@@ -12,6 +12,8 @@ public sealed class TableProvider(TableServiceClient service, StorageOptions opt
     public const string Requests = "Requests";
     public const string Jurisdictions = "Jurisdictions";
     public const string ApiKeys = "ApiKeys";
+    public const string Intake = "Intake";
+    public const string Sources = "Sources";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new();
 
