@@ -11,6 +11,7 @@ using Open311.Api.Media;
 using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
+using Open311.Connectors.Ushahidi;
 using Open311.Core.Intake;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Remote;
@@ -39,6 +40,8 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<LookupEndpoints>();
         services.AddSingleton<IntakePipeline>();
         services.AddSingleton<UshahidiEndpoints>();
+        services.AddHttpClient<UshahidiPoller>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (Ushahidi poller)"))
+            .AddStandardResilienceHandler(); // retries 429 and 5xx with backoff, honouring Retry-After
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();
         return services;

@@ -30,6 +30,9 @@ public sealed class Open311Options
     /// <summary>How often the Kestrel host copies remote jurisdictions' catalogues (the Functions app uses its timer schedule).</summary>
     public TimeSpan RemoteSyncInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How often the Kestrel host polls connector sources (the Functions app uses its timer schedule, every 5 minutes).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Rate for keys issued without one, in requests per minute per key.</summary>
     public int DefaultRatePerMinute { get; set; } = 60;
 }

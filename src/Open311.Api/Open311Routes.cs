@@ -25,6 +25,7 @@ public static class Open311Routes
     public const string ManageSync = "manage/jurisdictions/{id}/sync";
     public const string UshahidiWebhook = "connectors/ushahidi/{sourceId}/webhook";
     public const string ManageSource = "manage/sources/{id}";
+    public const string ManageSourcePoll = "manage/sources/{id}/poll";
     public const string ManageIntakeList = "manage/intake";
     public const string ManageIntake = "manage/intake/{intakeId}";
     public const string Health = "health";
@@ -54,6 +55,7 @@ public static class Open311Routes
         new("PostUshahidiWebhook", UshahidiWebhook, "POST"),
         new("ManagePutSource", ManageSource, "PUT"),
         new("ManageGetSource", ManageSource, "GET"),
+        new("ManagePollSource", ManageSourcePoll, "POST"),
         new("ManageListIntake", ManageIntakeList, "GET"),
         new("ManageGetIntake", ManageIntake, "GET"),
         new("GetHealth", Health, "GET"),

@@ -40,6 +40,7 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapPost(Open311Routes.UshahidiWebhook, (HttpRequest r, string sourceId, UshahidiEndpoints h) => h.WebhookAsync(r, sourceId)).WithName("PostUshahidiWebhook");
         open311.MapPut(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PutSourceAsync(r, id)).WithName("ManagePutSource");
         open311.MapGet(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.GetSourceAsync(r, id)).WithName("ManageGetSource");
+        open311.MapPost(Open311Routes.ManageSourcePoll, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PollSourceAsync(r, id)).WithName("ManagePollSource");
         open311.MapGet(Open311Routes.ManageIntakeList, (HttpRequest r, SourcesAndIntakeEndpoints h) => h.ListIntakeAsync(r)).WithName("ManageListIntake");
         open311.MapGet(Open311Routes.ManageIntake, (HttpRequest r, string intakeId, SourcesAndIntakeEndpoints h) => h.GetIntakeAsync(r, intakeId)).WithName("ManageGetIntake");
         open311.MapGet(Open311Routes.Health, (HttpRequest r, HealthEndpoints h) => h.GetAsync(r)).WithName("GetHealth");

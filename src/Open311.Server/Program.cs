@@ -15,6 +15,7 @@ builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.
 
 // The background jobs the Functions app runs on timers
 builder.Services.AddHostedService<RemoteCatalogSyncJob>();
+builder.Services.AddHostedService<UshahidiPollJob>();
 
 // Browser clients read the public API from other origins; preflights are answered here
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>

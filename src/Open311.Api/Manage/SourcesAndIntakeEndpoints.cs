@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Open311.Api.Http;
+using Open311.Connectors.Ushahidi;
 using Open311.Core.Intake;
 using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Protocol;
@@ -10,7 +11,7 @@ using Open311.Core.Protocol;
 namespace Open311.Api.Manage;
 
 /// <summary>The manage API for connector sources and for intake records (what happened to each inbound report).</summary>
-public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore intake, IOptions<Open311Options> options, ILogger<SourcesAndIntakeEndpoints> logger)
+public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore intake, UshahidiPoller poller, IOptions<Open311Options> options, ILogger<SourcesAndIntakeEndpoints> logger)
 {
     public const int MaxSourceBytes = 64 * 1024;
 
@@ -37,6 +38,13 @@ public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore
     {
         var json = await sources.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
         return Shown(DocumentJson.Read<SourceDocument>(json, out _));
+    });
+
+    /// <summary>Polls a source now instead of waiting for the timer; answers what the poll did.</summary>
+    public Task<IResult> PollSourceAsync(HttpRequest request, string id) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>
+    {
+        _ = await sources.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
+        return Results.Json(await poller.PollAsync(id, ct), DocumentJson.Options);
     });
 
     public Task<IResult> GetIntakeAsync(HttpRequest request, string intakeId) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>

@@ -21,6 +21,10 @@ public sealed class ConnectorFunctions(UshahidiEndpoints ushahidi, SourcesAndInt
     public Task<IResult> ManageGetSource([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Open311Routes.ManageSource)] HttpRequest request, string id) =>
         manage.GetSourceAsync(request, id);
 
+    [Function(nameof(ManagePollSource))]
+    public Task<IResult> ManagePollSource([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageSourcePoll)] HttpRequest request, string id) =>
+        manage.PollSourceAsync(request, id);
+
     [Function(nameof(ManageListIntake))]
     public Task<IResult> ManageListIntake([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Open311Routes.ManageIntakeList)] HttpRequest request) =>
         manage.ListIntakeAsync(request);

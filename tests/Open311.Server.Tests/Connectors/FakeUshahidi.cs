@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Open311.Server.Tests.Connectors;
+
+/// <summary>
+/// A stand-in Ushahidi deployment (no real one can run here): <c>GET /api/v5/posts</c> and <c>/api/v3/posts</c> in
+/// the shapes of the platform's API docs (v5 <c>post_content[].fields[]</c> with <c>{"value":{"lat","lon"}}</c>,
+/// v3 <c>values</c> with <c>[{"lon","lat"}]</c>), the same filters and paging, and switchable failures.
+/// </summary>
+public sealed class FakeUshahidi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private FakeUshahidi(WebApplication app) => this.app = app;
+
+    public List<int> Posts { get; } = [];
+
+    /// <summary>When set, every answer is this status (429, 503, or 200 with an HTML page for "html").</summary>
+    public string? Failure { get; set; }
+
+    public List<string> Requests { get; } = [];
+
+    public HttpMessageHandler Handler => app.GetTestServer().CreateHandler();
+
+    public static async Task<FakeUshahidi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        var app = builder.Build();
+        var fake = new FakeUshahidi(app);
+        app.MapGet("/api/v5/posts", (HttpRequest r) => fake.Answer(r, v5: true));
+        app.MapGet("/api/v3/posts", (HttpRequest r) => fake.Answer(r, v5: false));
+        await app.StartAsync();
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private IResult Answer(HttpRequest request, bool v5)
+    {
+        Requests.Add(request.Path + request.QueryString);
+        switch (Failure)
+        {
+            case "html":
+                return Results.Content("<html><body>Maintenance</body></html>", "text/html");
+            case { } status:
+                return Results.StatusCode(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var q = request.Query;
+        var limit = int.Parse(q["limit"].FirstOrDefault() ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+        IEnumerable<int> ids = Posts.Order();
+        List<int> page;
+        if (v5)
+        {
+            var after = int.Parse(q["created_after_by_id"].FirstOrDefault() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            var number = int.Parse(q["page"].FirstOrDefault() ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+            page = ids.Where(i => i > after).Skip((number - 1) * limit).Take(limit).ToList();
+            return Results.Json(new JsonObject { ["count"] = page.Count, ["results"] = new JsonArray([.. page.Select(V5Post)]) });
+        }
+
+        var offset = int.Parse(q["offset"].FirstOrDefault() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        page = ids.Reverse().Skip(offset).Take(limit).ToList();
+        return Results.Json(new JsonObject
+        {
+            ["count"] = page.Count, ["results"] = new JsonArray([.. page.Select(V3Post)]), ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture), ["total_count"] = Posts.Count,
+        });
+    }
+
+    private static JsonNode V5Post(int id) => new JsonObject
+    {
+        ["id"] = id, ["form_id"] = 3, ["title"] = $"Pothole report {id}", ["content"] = "Deep pothole near the school",
+        ["status"] = "published", ["post_date"] = "2026-11-20T10:00:00+00:00", ["categories"] = new JsonArray(12),
+        ["post_content"] = new JsonArray(new JsonObject
+        {
+            ["id"] = 1, ["type"] = "post",
+            ["fields"] = new JsonArray(
+                new JsonObject { ["id"] = 7, ["key"] = "title", ["type"] = "title", ["input"] = "text", ["value"] = new JsonObject { ["value"] = $"Pothole report {id}" } },
+                new JsonObject { ["id"] = 9, ["key"] = "b3d1", ["type"] = "location", ["input"] = "location", ["value"] = new JsonObject { ["value"] = new JsonObject { ["lat"] = 44.2, ["lon"] = -72.57 } } }),
+        }),
+    };
+
+    private static JsonNode V3Post(int id) => new JsonObject
+    {
+        ["id"] = id, ["url"] = $"https://crisis.example.org/api/v3/posts/{id}", ["form"] = new JsonObject { ["id"] = 3 }, ["type"] = "report",
+        ["title"] = $"Pothole report {id}", ["content"] = "Deep pothole near the school", ["status"] = "published",
+        ["created"] = "2026-11-20T10:00:00+00:00", ["post_date"] = "2026-11-20T10:00:00+00:00",
+        ["values"] = new JsonObject { ["last_location_point"] = new JsonArray(new JsonObject { ["lon"] = -72.57, ["lat"] = 44.2 }) },
+        ["tags"] = new JsonArray(new JsonObject { ["id"] = 12, ["url"] = "https://crisis.example.org/api/v3/tags/12" }),
+    };
+}

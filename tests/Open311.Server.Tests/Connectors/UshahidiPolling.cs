@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Open311.Connectors.Ushahidi;
+using Open311.Server.Tests.Infrastructure;
+
+namespace Open311.Server.Tests.Connectors;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FakeUshahidi? deployment;
+    private Open311App? app;
+
+    private FakeUshahidi Deployment => deployment!;
+
+    private Open311App App => app!;
+
+    public async Task InitializeAsync()
+    {
+        deployment = await FakeUshahidi.StartAsync();
+        app = new Open311App(azurite.ConnectionString, services: s =>
+        {
+            s.AddHttpClient<UshahidiPoller>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
+
+            // The real backoff (seconds) stays; the test only shortens it.
+            s.Configure<HttpStandardResilienceOptions>("UshahidiPoller-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
+        });
+        await App.PutRivertonAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Deployment.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("v5")]
+    [InlineData("v3")]
+    public async Task NewPostsArePolledPageByPageFromTheCursor(string version)
+    {
+        await PutSourceAsync(version);
+        Deployment.Posts.AddRange(Enumerable.Range(1, 150));
+
+        var first = await PollAsync();
+        Deployment.Posts.AddRange([151, 152]);
+        var second = await PollAsync();
+        var third = await PollAsync();
+
+        Assert.Equal(150, first["processed"]!.GetValue<int>());
+        Assert.Equal(2, second["processed"]!.GetValue<int>());
+        Assert.Equal(0, third["processed"]!.GetValue<int>());
+        var records = (await JsonOf(await App.Admin().GetAsync("/open311/manage/intake?source=crisis&take=1000"))).AsArray();
+        Assert.Equal(152, records.Count);
+        Assert.All(records, r => Assert.Equal("created", r!["outcome"]!.GetValue<string>()));
+        Assert.Equal(152, records.Select(r => r!["service_request_id"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(records, r => Assert.Equal("pothole", r!["service_code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task APostAlreadyDeliveredByWebhookIsNotCreatedTwice()
+    {
+        await PutSourceAsync("v5");
+        const string body = """{"id":7,"form_id":3,"title":"Pothole report 7","content":"Deep pothole near the school","values":{"b3d1":[{"lon":-72.57,"lat":44.2}]},"tags":[12],"created":1763632800}""";
+        using var webhook = new HttpRequestMessage(HttpMethod.Post, "/open311/connectors/ushahidi/crisis/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        webhook.Headers.TryAddWithoutValidation("X-Ushahidi-Signature", UshahidiSignature.Compute("s3cret", "https://hub.example.org/hook", Encoding.UTF8.GetBytes(body)));
+        var viaWebhook = (await JsonOf(await App.CreateClient().SendAsync(webhook)))[0]!;
+        Deployment.Posts.Add(7);
+
+        await PollAsync();
+
+        var record = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:7"));
+        Assert.Equal(viaWebhook["service_request_id"]!.GetValue<string>(), record["service_request_id"]!.GetValue<string>());
+        Assert.Equal(2, record["deliveries"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("429")]
+    [InlineData("503")]
+    [InlineData("html")]
+    public async Task ABrokenDeploymentStopsThePollAndLosesNothing(string failure)
+    {
+        await PutSourceAsync("v5");
+        Deployment.Posts.AddRange([1, 2, 3]);
+        Deployment.Failure = failure;
+
+        var broken = await PollAsync();
+        Deployment.Failure = null;
+        var recovered = await PollAsync();
+
+        Assert.Equal(0, broken["processed"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(broken["stopped"]!.GetValue<string>()));
+        Assert.Equal(3, recovered["processed"]!.GetValue<int>());
+    }
+
+    private async Task PutSourceAsync(string version)
+    {
+        var source = new JsonObject
+        {
+            ["type"] = "ushahidi", ["deployment_url"] = "http://crisis.test", ["api_version"] = version,
+            ["webhook_url"] = "https://hub.example.org/hook", ["webhook_secret"] = "s3cret",
+            ["category_map"] = new JsonObject { ["tag:12"] = "pothole" },
+        };
+        var response = await App.Admin().PutAsync("/open311/manage/sources/crisis", new StringContent(source.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonNode> PollAsync()
+    {
+        var response = await App.Admin().PostAsync("/open311/manage/sources/crisis/poll", null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!;
+    }
+
+    private static async Task<JsonNode> JsonOf(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+}
