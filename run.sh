@@ -45,6 +45,9 @@ if [ -z "${Open311__AdminKey:-}" ]; then
   export Open311__AdminKey
 fi
 
+# Public URLs (media links, discovery) come from configuration, never from a client's Host header
+export Open311__PublicBaseUrl="${Open311__PublicBaseUrl:-$URL}"
+
 # 3. The server
 say "Building and starting Open311.Server on $URL…"
 dotnet build src/Open311.Server -c Release -v quiet -nologo >"$STATE/build.log" 2>&1 || { cat "$STATE/build.log"; exit 1; }

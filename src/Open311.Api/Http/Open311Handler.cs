@@ -41,7 +41,8 @@ public static class Open311Handler
         catch (InvalidDataException ex)
         {
             // The form reader says "limit" when a bound was hit; anything else is a malformed body.
-            var tooLarge = ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+            var tooLarge = ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
+                || ex.Message.Contains("value length limit", StringComparison.OrdinalIgnoreCase);
             logger.LogInformation("Unreadable body: {Reason}", ex.Message);
             return Error(new Open311Exception(tooLarge ? 413 : 400, (tooLarge ? "The form is too large: " : "The form is malformed: ") + ex.Message), format);
         }
@@ -68,7 +69,8 @@ public static class Open311Handler
 
     /// <summary>A storage call that failed, or whose retries all failed (the SDK then throws an AggregateException).</summary>
     private static bool IsStorageOutage(Exception ex) =>
-        ex is RequestFailedException || (ex is AggregateException all && all.InnerExceptions.All(i => i is RequestFailedException));
+        ex is RequestFailedException { Status: 0 or 408 or 429 or >= 500 }
+        || (ex is AggregateException all && all.InnerExceptions.All(i => i is RequestFailedException));
 
     public static ElementResult Error(Open311Exception ex, ResponseFormat format) =>
         new(ErrorDocument.Create(ex.Errors), format, ex.Status) { RetryAfter = ex.RetryAfter };

@@ -34,7 +34,8 @@ public static class ParameterReader
                     throw Open311Exception.BadRequest($"Too many parameters: at most {MaxValues} are read.");
                 }
 
-                parameters.Add(name, value);
+                // Browsers send textarea line breaks as CRLF; XML would read them back as LF. One form for both.
+                parameters.Add(name, value?.ReplaceLineEndings("\n"));
             }
         }
     }

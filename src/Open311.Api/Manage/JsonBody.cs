@@ -20,7 +20,7 @@ public static class JsonBody
         }
 
         var body = await RawBody.ReadAsync(request, maxBytes, cancellationToken);
-        var document = DocumentJson.Read<T>(Encoding.UTF8.GetString(body), out var error);
+        var document = DocumentJson.Read<T>(Encoding.UTF8.GetString(body).TrimStart('\uFEFF'), out var error);
         return error is null ? document : throw Open311Exception.BadRequest(error);
     }
 }

@@ -11,6 +11,11 @@ public static class FormReader
 
     public static async Task<IFormCollection> ReadAsync(HttpRequest request, Open311Options options, CancellationToken cancellationToken)
     {
+        if (!request.HasFormContentType && request.ContentLength is 0 or null && request.ContentType is null)
+        {
+            return FormCollection.Empty; // everything in the query string
+        }
+
         if (!request.HasFormContentType)
         {
             throw Open311Exception.BadRequest("POST a form: Content-Type application/x-www-form-urlencoded, or multipart/form-data with a media file.");

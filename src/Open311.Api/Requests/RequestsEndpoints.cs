@@ -30,15 +30,33 @@ public sealed class RequestsEndpoints(
             var jurisdiction = await registry.ResolveAsync(parameters.Get("jurisdiction_id"), cancellationToken);
             var key = await keys.AuthenticateAsync(request, parameters, jurisdiction, cancellationToken);
             var (service, draft) = RequestSubmission.Parse(parameters, jurisdiction, time.GetUtcNow());
-            if (await PhotoUpload.ReadAsync(form, options.Value, cancellationToken) is { } photo)
+
+            // The external id is the client's own: two clients may both have a report 1234 for the same town.
+            if (draft.ExternalId is { } externalId)
+            {
+                draft = draft with { ExternalId = $"{key.Id}|{externalId}" };
+            }
+
+            var photos = await PhotoUpload.ReadAllAsync(form, options.Value, cancellationToken);
+            if (photos.Count > 0)
             {
                 if (draft.MediaUrl is not null)
                 {
-                    throw Open311Exception.BadRequest("Send either a media file or a media_url, not both.");
+                    throw Open311Exception.BadRequest("Send either media files or a media_url, not both.");
                 }
 
-                var name = await media.SaveAsync(jurisdiction.Id, photo.Content, photo.Kind, cancellationToken);
-                draft = draft with { MediaUrl = $"{PublicUrls.Base(request, options.Value)}/media/{Uri.EscapeDataString(jurisdiction.Id)}/{name}" };
+                var urls = new List<string>();
+                foreach (var photo in photos)
+                {
+                    var name = await media.SaveAsync(jurisdiction.Id, photo.Content, photo.Kind, cancellationToken);
+                    urls.Add($"{PublicUrls.Base(request, options.Value)}/media/{Uri.EscapeDataString(jurisdiction.Id)}/{name}");
+                }
+
+                draft = draft with
+                {
+                    MediaUrl = urls[0],
+                    Notes = urls.Count == 1 ? draft.Notes : [.. draft.Notes, new RequestNote(draft.RequestedAt, "activity", "More photos", string.Join("\n", urls.Skip(1)))],
+                };
             }
 
             var outcome = await store.CreateAsync(draft, cancellationToken);

@@ -98,7 +98,8 @@ public sealed class JurisdictionRegistry(IJurisdictionStore store, TimeProvider 
 
     private async Task<JurisdictionSnapshot> LoadAsync(string? stamp, CancellationToken cancellationToken)
     {
-        var byId = new Dictionary<string, Jurisdiction>(StringComparer.Ordinal);
+        // jurisdiction_id is usually a domain name, and domain names ignore case.
+        var byId = new Dictionary<string, Jurisdiction>(StringComparer.OrdinalIgnoreCase);
         foreach (var stored in await store.ListAsync(cancellationToken))
         {
             var errors = new List<string>();

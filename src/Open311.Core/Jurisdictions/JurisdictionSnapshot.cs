@@ -9,7 +9,7 @@ public sealed class JurisdictionSnapshot
     {
         All = all;
         Stamp = stamp;
-        Hosted = all.Values.Where(j => j.Hosted).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        Hosted = all.Values.Where(j => j.Hosted).ToDictionary(j => j.Id, StringComparer.OrdinalIgnoreCase);
         Changeset = Hosted.Count == 0 ? DateTimeOffset.UnixEpoch : Hosted.Values.Max(j => j.Changeset);
         Index = RoutingIndex.Build(all.Values);
     }

@@ -53,6 +53,11 @@ public sealed class Element
     private static string FormatDecimal(double value)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.') || text.Contains('E') ? text : text + ".0";
+        if (text.Contains('E'))
+        {
+            text = value.ToString("0.0###################", CultureInfo.InvariantCulture);
+        }
+
+        return text.Contains('.') ? text : text + ".0";
     }
 }

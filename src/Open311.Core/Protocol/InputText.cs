@@ -18,6 +18,22 @@ public static class InputText
     public static bool IsPlainText(string? value, bool allowLineBreaks) =>
         value is null || value.All(c => !IsForbidden(c, allowLineBreaks));
 
+    /// <summary>Length in characters (code points), the way JSON Schema's maxLength counts.</summary>
+    public static int Length(string value)
+    {
+        var surrogatePairs = 0;
+        for (var i = 0; i + 1 < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                surrogatePairs++;
+                i++;
+            }
+        }
+
+        return value.Length - surrogatePairs;
+    }
+
     /// <summary>A value safe to repeat in an error message: cut short, control characters dropped.</summary>
     public static string Quote(string value)
     {

@@ -5,6 +5,9 @@ namespace Open311.Core.Protocol;
 /// <summary>GeoReport v2 timestamps: strict on output, forgiving on input.</summary>
 public static class Open311Time
 {
+    public const int MinYear = 1900;
+    public const int MaxYear = 9000;
+
     private static readonly string[] DateOnlyFormats = ["yyyy-MM-dd"];
 
     /// <summary><c>yyyy-MM-ddTHH:mm:ssZ</c> in UTC: the one form every known validator and client accepts.</summary>
@@ -28,6 +31,11 @@ public static class Open311Time
         var s = RestorePlusSign(text.Trim());
         if (DateTime.TryParseExact(s, DateOnlyFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (day.Year is < MinYear or > MaxYear)
+            {
+                return false;
+            }
+
             value = new DateTimeOffset(day, zone.GetUtcOffset(day));
             return true;
         }
@@ -37,8 +45,10 @@ public static class Open311Time
             return false;
         }
 
+        // Years far from now are refused: they are typos, and arithmetic on them (± 90 days) would overflow.
         return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value)
-            && s.Contains('T', StringComparison.OrdinalIgnoreCase);
+            && s.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && value.UtcDateTime.Year is >= MinYear and <= MaxYear;
     }
 
     private static string RestorePlusSign(string s)

@@ -13,13 +13,18 @@ public static class AttributeParser
 {
     public const int MaxValueLength = 4000;
 
+    /// <summary>All answers of one request together: they are stored in one table property.</summary>
+    public const int MaxTotalLength = 12_000;
+
     /// <param name="zone">The town's time zone: a date-only datetime answer means midnight there.</param>
     public static IReadOnlyList<SubmittedAttribute> Parse(Parameters p, Service service, List<string> errors, TimeZoneInfo? zone = null)
     {
         var submitted = new List<SubmittedAttribute>();
         foreach (var attribute in service.Attributes)
         {
-            var raw = p.GetAll($"attribute[{attribute.Code}]").Concat(p.GetAll($"attribute[{attribute.Code}][]")).Select(v => v.Trim()).ToList();
+            var indexed = p.Names.Where(n => n.StartsWith($"attribute[{attribute.Code}][", StringComparison.Ordinal) && n.EndsWith(']') && n.Length > attribute.Code.Length + 13
+                && n[(attribute.Code.Length + 12)..^1].All(char.IsAsciiDigit));
+            var raw = p.GetAll($"attribute[{attribute.Code}]").Concat(p.GetAll($"attribute[{attribute.Code}][]")).Concat(indexed.SelectMany(p.GetAll)).Select(v => v.Trim()).ToList();
             if (raw.Count == 0)
             {
                 if (attribute.Required && attribute.Variable)
@@ -40,6 +45,11 @@ public static class AttributeParser
             {
                 submitted.Add(new SubmittedAttribute(attribute.Code, values));
             }
+        }
+
+        if (submitted.Sum(a => a.Values.Sum(v => v.Length)) > MaxTotalLength)
+        {
+            errors.Add($"The attribute answers together may be at most {MaxTotalLength:N0} characters.");
         }
 
         return submitted;

@@ -21,6 +21,7 @@ public static class RequestQueryParser
         var ids = p.GetList("service_request_id");
         if (ids.Count > 0)
         {
+            errors.Clear(); // the id list overrides every other argument, paging included
             if (ids.Count > MaxIds)
             {
                 errors.Add($"service_request_id lists at most {MaxIds} ids.");
@@ -89,13 +90,9 @@ public static class RequestQueryParser
     {
         var page = ParseInt(p.Get("page"), "page", 0, int.MaxValue, errors) ?? 1;
         var size = ParseInt(p.Get("page_size"), "page_size", 1, MaxResults, errors) ?? MaxResults;
+        // A page beyond what a query can reach is empty, like any page past the end.
         var skip = ((long)Math.Max(page, 1) - 1) * size;
-        if (skip > MaxSkip)
-        {
-            errors.Add($"page {page} of page_size {size} is beyond the {MaxSkip:N0} results a query can page through; narrow the dates.");
-        }
-
-        return ((int)Math.Min(skip, MaxSkip), size);
+        return skip > MaxSkip ? (0, 0) : ((int)skip, size);
     }
 
     private static int? ParseInt(string? text, string name, int min, int max, List<string> errors)

@@ -46,6 +46,11 @@ public static class RequestSubmission
         }
 
         var externalId = attributes.FirstOrDefault(a => a.Code == ExternalIdAttribute.Code)?.Values[0];
+        if (externalId is not null && !InputText.IsIdentifier(externalId))
+        {
+            throw Open311Exception.BadRequest($"attribute[{ExternalIdAttribute.Code}] must be 1–100 printable characters without / \\ # ?.");
+        }
+
         var draft = new ServiceRequest
         {
             Id = string.Empty,
@@ -122,9 +127,11 @@ public static class RequestSubmission
             return null;
         }
 
-        if (value.Length > maxLength)
+        // Characters as JSON Schema's maxLength counts them (code points): an emoji is one, not two.
+        var length = InputText.Length(value);
+        if (length > maxLength)
         {
-            errors.Add($"{name} must be at most {maxLength:N0} characters (got {value.Length:N0}).");
+            errors.Add($"{name} must be at most {maxLength:N0} characters (got {length:N0}).");
             return null;
         }
 
@@ -166,7 +173,8 @@ public static class RequestSubmission
             return null;
         }
 
-        return uri.AbsoluteUri;
+        // An international domain in its ASCII form, as URI validators expect.
+        return new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
     }
 
     private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

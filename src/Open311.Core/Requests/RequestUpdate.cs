@@ -67,7 +67,9 @@ public sealed class RequestUpdate
             StatusNotes = StatusNotes is null ? request.StatusNotes : Clear(StatusNotes),
             AgencyResponsible = AgencyResponsible is null ? request.AgencyResponsible : Clear(AgencyResponsible),
             ExpectedAt = expected,
-            UpdatedAt = now,
+
+            // For a closed request updated_datetime is the close time: later edits of a closed request keep it.
+            UpdatedAt = newStatus == RequestStatus.Closed && request.Status == RequestStatus.Closed ? request.UpdatedAt : now,
             Notes = notes,
         };
     }

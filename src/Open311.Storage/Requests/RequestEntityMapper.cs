@@ -43,11 +43,31 @@ public static class RequestEntityMapper
         ["Lat"] = r.Lat,
         ["Long"] = r.Long,
         ["MediaUrl"] = r.MediaUrl,
-        ["Attributes"] = r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes),
-        ["Notes"] = r.Notes.Count == 0 ? null : JsonSerializer.Serialize(r.Notes.TakeLast(MaxNotes)),
+        ["Attributes"] = r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes, Compact),
+        ["Notes"] = r.Notes.Count == 0 ? null : NotesJson(r.Notes),
     };
 
     /// <summary>Reads a row; the JSON-held attributes and notes only when <paramref name="withHistory"/> (lists skip them unless asked).</summary>
+    /// <summary>A string property holds 64 KiB (32,768 UTF-16 characters); the JSON is kept well below.</summary>
+    public const int MaxJsonLength = 30_000;
+
+    /// <summary>Non-ASCII text as itself, not \uXXXX: six characters per letter would blow the property limit.</summary>
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The newest notes that fit; the opening note is always kept.</summary>
+    private static string NotesJson(IReadOnlyList<RequestNote> notes)
+    {
+        var kept = notes.TakeLast(MaxNotes).ToList();
+        var json = JsonSerializer.Serialize(kept, Compact);
+        while (json.Length > MaxJsonLength && kept.Count > 2)
+        {
+            kept.RemoveAt(1);
+            json = JsonSerializer.Serialize(kept, Compact);
+        }
+
+        return json;
+    }
+
     public static ServiceRequest FromEntity(TableEntity e, string jurisdictionId, bool withHistory = true) => new()
     {
         Id = e.GetString("Id"),

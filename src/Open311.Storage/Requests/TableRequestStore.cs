@@ -78,6 +78,11 @@ public sealed class TableRequestStore(TableProvider tables) : IRequestStore
 
     public async Task<IReadOnlyList<ServiceRequest>> QueryAsync(string jurisdictionId, RequestQuery query, CancellationToken cancellationToken)
     {
+        if (query.Take == 0 && query.Ids.Count == 0)
+        {
+            return [];
+        }
+
         var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
         if (query.Ids.Count > 0)
         {
