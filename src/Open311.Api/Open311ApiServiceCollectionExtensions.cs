@@ -12,7 +12,9 @@ using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
 using Open311.Connectors.Ushahidi;
+using Microsoft.Extensions.Options;
 using Open311.Core.Intake;
+using Open311.Core.Protocol;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Remote;
 
@@ -40,6 +42,9 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<LookupEndpoints>();
         services.AddSingleton<IntakePipeline>();
         services.AddSingleton<UshahidiEndpoints>();
+        services.AddSingleton(sp => new PublicBase(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl));
+        services.AddHttpClient<UshahidiMediaCopier>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (media copy)"))
+            .AddStandardResilienceHandler();
         services.AddHttpClient<UshahidiPoller>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (Ushahidi poller)"))
             .AddStandardResilienceHandler(); // retries 429 and 5xx with backoff, honouring Retry-After
         services.AddSingleton<SourcesAndIntakeEndpoints>();

@@ -13,7 +13,13 @@ namespace Open311.Api.Connectors;
 /// POST connectors/ushahidi/{sourceId}/webhook: a deployment's post, signed with the source's shared secret.
 /// A missing or wrong signature is 401 and nothing is stored; a valid post answers 202 with its intake record.
 /// </summary>
-public sealed class UshahidiEndpoints(ISourceStore sources, IntakePipeline pipeline, TimeProvider time, ILogger<UshahidiEndpoints> logger)
+public sealed class UshahidiEndpoints(
+    ISourceStore sources,
+    IntakePipeline pipeline,
+    UshahidiMediaCopier media,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Open311Options> options,
+    ILogger<UshahidiEndpoints> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -37,15 +43,17 @@ public sealed class UshahidiEndpoints(ISourceStore sources, IntakePipeline pipel
             }
 
             InboundReport report;
+            IReadOnlyList<long> mediaIds;
             try
             {
-                report = UshahidiWebhookParser.Parse(sourceId, body, source, time.GetUtcNow());
+                (report, mediaIds) = UshahidiWebhookParser.Parse(sourceId, body, source, time.GetUtcNow());
             }
             catch (FormatException ex)
             {
                 throw Open311Exception.BadRequest(ex.Message);
             }
 
+            report = report with { MediaUrls = await media.CopyAsync(sourceId, source, mediaIds, PublicUrls.Base(request, options.Value), ct) };
             var record = await pipeline.ProcessAsync(report, source.Settings(sourceId), ct);
             return Results.Json(new[] { record }, DocumentJson.Options, statusCode: StatusCodes.Status202Accepted);
         });

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Intake;
 using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Protocol;
 
 namespace Open311.Connectors.Ushahidi;
 
@@ -14,7 +15,14 @@ namespace Open311.Connectors.Ushahidi;
 /// v3 has no id filter, so it reads newest first until it reaches the cursor. A deployment that answers 429, 5xx,
 /// HTML or nothing ends the run for that source; the next run starts from the same cursor.
 /// </summary>
-public sealed class UshahidiPoller(ISourceStore sources, IntakePipeline pipeline, HttpClient http, TimeProvider time, ILogger<UshahidiPoller> logger)
+public sealed class UshahidiPoller(
+    ISourceStore sources,
+    IntakePipeline pipeline,
+    UshahidiMediaCopier media,
+    PublicBase publicBase,
+    HttpClient http,
+    TimeProvider time,
+    ILogger<UshahidiPoller> logger)
 {
     public const int PageSize = 100;
     public const int MaxPages = 50;
@@ -63,7 +71,8 @@ public sealed class UshahidiPoller(ISourceStore sources, IntakePipeline pipeline
                         continue;
                     }
 
-                    await pipeline.ProcessAsync(report, settings, cancellationToken);
+                    var photos = await media.CopyAsync(sourceId, source, UshahidiPostReader.MediaIds(post, source), publicBase.Open311, cancellationToken);
+                    await pipeline.ProcessAsync(report with { MediaUrls = photos }, settings, cancellationToken);
                     processed++;
                     cursor = Math.Max(cursor, Id(post));
                 }

@@ -54,6 +54,39 @@ public static class UshahidiPostReader
         };
     }
 
+    /// <summary>The media ids of a post: <c>values[media_key]</c> (v3, webhook) or v5 fields of type media.</summary>
+    public static IReadOnlyList<long> MediaIds(JsonElement post, SourceDocument source)
+    {
+        var ids = new List<long>();
+        if (source.MediaKey is { } key && post.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object
+            && values.TryGetProperty(key, out var media) && media.ValueKind == JsonValueKind.Array)
+        {
+            ids.AddRange(media.EnumerateArray().Select(m => Number(m)).OfType<double>().Select(d => (long)d));
+        }
+
+        if (post.TryGetProperty("post_content", out var content) && content.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var field in content.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("fields", out var f) && f.ValueKind == JsonValueKind.Array)
+                .SelectMany(t => t.GetProperty("fields").EnumerateArray()).Where(f => f.ValueKind == JsonValueKind.Object && (Scalar(f, "type") is "media" || Scalar(f, "input") is "upload")))
+            {
+                if (field.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("value", out var inner))
+                {
+                    var items = inner.ValueKind == JsonValueKind.Array ? inner.EnumerateArray().ToList() : [inner];
+                    ids.AddRange(items.Select(m => Number(m)).OfType<double>().Select(d => (long)d));
+                }
+            }
+        }
+
+        return ids.Distinct().Take(5).ToList();
+    }
+
+    private static double? Number(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetDouble(out var d) => d,
+        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
+        _ => null,
+    };
+
     private static (double?, double?) V3Location(JsonElement post, string? key)
     {
         if (!post.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Object)

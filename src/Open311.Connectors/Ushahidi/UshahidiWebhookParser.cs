@@ -3,11 +3,11 @@ using Open311.Core.Intake;
 
 namespace Open311.Connectors.Ushahidi;
 
-/// <summary>The body a deployment's webhook sends (the V3 post entity) as an inbound report.</summary>
+/// <summary>The body a deployment's webhook sends (the V3 post entity) as an inbound report and its media ids.</summary>
 public static class UshahidiWebhookParser
 {
     /// <exception cref="FormatException">The body is not a post entity; the message says why.</exception>
-    public static InboundReport Parse(string sourceId, ReadOnlySpan<byte> body, SourceDocument source, DateTimeOffset now)
+    public static (InboundReport Report, IReadOnlyList<long> MediaIds) Parse(string sourceId, ReadOnlySpan<byte> body, SourceDocument source, DateTimeOffset now)
     {
         JsonDocument document;
         try
@@ -21,7 +21,7 @@ public static class UshahidiWebhookParser
 
         using (document)
         {
-            return UshahidiPostReader.Read(document.RootElement, sourceId, source, now);
+            return (UshahidiPostReader.Read(document.RootElement, sourceId, source, now), UshahidiPostReader.MediaIds(document.RootElement, source));
         }
     }
 }

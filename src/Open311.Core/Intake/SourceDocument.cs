@@ -21,6 +21,9 @@ public sealed class SourceDocument
     /// <summary>The key of the survey field holding the location (default: the first value that looks like {lat, lon}).</summary>
     public string? LocationKey { get; set; }
 
+    /// <summary>The key of the survey field holding media ids (v3 values / webhook); v5 media fields are found by type.</summary>
+    public string? MediaKey { get; set; }
+
     /// <summary>Source category (tag id or name, survey id, field value) → service code or category word.</summary>
     public Dictionary<string, string>? CategoryMap { get; set; }
 

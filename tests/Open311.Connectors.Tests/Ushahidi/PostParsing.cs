@@ -12,7 +12,7 @@ public sealed class PostParsing
     [Fact]
     public void TheV3EntityBecomesAnInboundReport()
     {
-        var report = UshahidiWebhookParser.Parse("riverton-crisis", Encoding.UTF8.GetBytes(SamplePost.Body), Source, Now);
+        var (report, _) = UshahidiWebhookParser.Parse("riverton-crisis", Encoding.UTF8.GetBytes(SamplePost.Body), Source, Now);
 
         Assert.Equal("915", report.ExternalId);
         Assert.Equal("Road washed out", report.Title);
@@ -28,7 +28,7 @@ public sealed class PostParsing
     {
         const string body = """{"id":"16","values":{"other":[{"lon":"1","lat":"2"}],"where":[{"lon":"-72.5","lat":"44.1"}]},"created":1700000000}""";
 
-        var report = UshahidiWebhookParser.Parse("s", Encoding.UTF8.GetBytes(body), new SourceDocument { LocationKey = "where" }, Now);
+        var (report, _) = UshahidiWebhookParser.Parse("s", Encoding.UTF8.GetBytes(body), new SourceDocument { LocationKey = "where" }, Now);
 
         Assert.Equal((44.1, -72.5), (report.Lat!.Value, report.Long!.Value));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), report.ReceivedAt);
@@ -37,10 +37,20 @@ public sealed class PostParsing
     [Fact]
     public void APostWithoutLocationHasNone()
     {
-        var report = UshahidiWebhookParser.Parse("s", """{"id":1,"title":"Help","values":{}}"""u8, Source, Now);
+        var (report, _) = UshahidiWebhookParser.Parse("s", """{"id":1,"title":"Help","values":{}}"""u8, Source, Now);
 
         Assert.Null(report.Lat);
         Assert.Equal(Now, report.ReceivedAt);
+    }
+
+    [Fact]
+    public void MediaIdsComeFromTheConfiguredFieldOrV5MediaFields()
+    {
+        var (_, v3) = UshahidiWebhookParser.Parse("s", """{"id":1,"values":{"pics":[41,"42"],"other":[7]}}"""u8, new SourceDocument { MediaKey = "pics" }, Now);
+        var (_, v5) = UshahidiWebhookParser.Parse("s", """{"id":2,"post_content":[{"fields":[{"type":"media","input":"upload","value":{"value":[43]}}]}]}"""u8, Source, Now);
+
+        Assert.Equal([41L, 42L], v3);
+        Assert.Equal([43L], v5);
     }
 
     [Theory]

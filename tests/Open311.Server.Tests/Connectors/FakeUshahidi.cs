@@ -17,6 +17,9 @@ public sealed class FakeUshahidi : IAsyncDisposable
 
     private FakeUshahidi(WebApplication app) => this.app = app;
 
+    /// <summary>A complete 1×1 PNG: every post's photo.</summary>
+    public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
     public List<int> Posts { get; } = [];
 
     /// <summary>When set, every answer is this status (429, 503, or 200 with an HTML page for "html").</summary>
@@ -34,6 +37,11 @@ public sealed class FakeUshahidi : IAsyncDisposable
         var fake = new FakeUshahidi(app);
         app.MapGet("/api/v5/posts", (HttpRequest r) => fake.Answer(r, v5: true));
         app.MapGet("/api/v3/posts", (HttpRequest r) => fake.Answer(r, v5: false));
+        app.MapGet("/api/v5/media/{id:int}", (int id) => Results.Json(new JsonObject
+        {
+            ["id"] = id, ["mime"] = "image/png", ["original_file_url"] = $"http://crisis.test/media/{id}.png", ["original_file_size"] = Png.Length,
+        }));
+        app.MapGet("/media/{file}", () => Results.Bytes(Png, "image/png"));
         await app.StartAsync();
         return fake;
     }
@@ -81,7 +89,8 @@ public sealed class FakeUshahidi : IAsyncDisposable
             ["id"] = 1, ["type"] = "post",
             ["fields"] = new JsonArray(
                 new JsonObject { ["id"] = 7, ["key"] = "title", ["type"] = "title", ["input"] = "text", ["value"] = new JsonObject { ["value"] = $"Pothole report {id}" } },
-                new JsonObject { ["id"] = 9, ["key"] = "b3d1", ["type"] = "location", ["input"] = "location", ["value"] = new JsonObject { ["value"] = new JsonObject { ["lat"] = 44.2, ["lon"] = -72.57 } } }),
+                new JsonObject { ["id"] = 9, ["key"] = "b3d1", ["type"] = "location", ["input"] = "location", ["value"] = new JsonObject { ["value"] = new JsonObject { ["lat"] = 44.2, ["lon"] = -72.57 } } },
+                new JsonObject { ["id"] = 11, ["key"] = "c4e2", ["type"] = "media", ["input"] = "upload", ["value"] = new JsonObject { ["value"] = new JsonArray(500 + id) } }),
         }),
     };
 

@@ -23,6 +23,7 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         app = new Open311App(azurite.ConnectionString, services: s =>
         {
             s.AddHttpClient<UshahidiPoller>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
+            s.AddHttpClient<UshahidiMediaCopier>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
 
             // The real backoff (seconds) stays; the test only shortens it.
             s.Configure<HttpStandardResilienceOptions>("UshahidiPoller-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
@@ -57,6 +58,22 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         Assert.All(records, r => Assert.Equal("created", r!["outcome"]!.GetValue<string>()));
         Assert.Equal(152, records.Select(r => r!["service_request_id"]!.GetValue<string>()).Distinct().Count());
         Assert.All(records, r => Assert.Equal("pothole", r!["service_code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task PhotosAreCopiedSoTheyOutliveTheDeployment()
+    {
+        await PutSourceAsync("v5");
+        Deployment.Posts.Add(1);
+
+        await PollAsync();
+
+        var record = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:1"));
+        var request = await JsonOf(await App.Admin().GetAsync($"/open311/manage/requests/{record["service_request_id"]!.GetValue<string>()}"));
+        var url = new Uri(request["media_url"]!.GetValue<string>());
+        Assert.StartsWith($"{Open311App.PublicBase}/open311/media/src-crisis/", url.AbsoluteUri);
+        Deployment.Failure = "503";
+        Assert.Equal(FakeUshahidi.Png, await App.CreateClient().GetByteArrayAsync(url.PathAndQuery));
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Open311.Core.Intake;
+using Open311.Core.Media;
+
+namespace Open311.Connectors.Ushahidi;
+
+/// <summary>
+/// Turns a post's media ids into photos of our own: <c>GET /api/v{3|5}/media/{id}</c> gives
+/// <c>original_file_url</c>; the file is fetched, checked to be an image, and stored in Blob Storage, so the
+/// request's <c>media_url</c> keeps working when the deployment goes away. When a copy fails the original URL is
+/// kept instead (nothing is dropped), and the reason logged.
+/// </summary>
+public sealed class UshahidiMediaCopier(HttpClient http, IMediaStore media, ILogger<UshahidiMediaCopier> logger)
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    /// <param name="publicBase">Our <c>https://host/open311</c>; null keeps the deployment's URLs.</param>
+    public async Task<IReadOnlyList<string>> CopyAsync(string sourceId, SourceDocument source, IReadOnlyList<long> ids, string? publicBase, CancellationToken cancellationToken)
+    {
+        var urls = new List<string>();
+        if (source.DeploymentUrl is not { } deployment)
+        {
+            return urls;
+        }
+
+        foreach (var id in ids)
+        {
+            string? original = null;
+            try
+            {
+                using var meta = await http.GetAsync($"{deployment.TrimEnd('/')}/api/{source.ApiVersion ?? "v3"}/media/{id}", cancellationToken);
+                meta.EnsureSuccessStatusCode();
+                using var document = JsonDocument.Parse(await meta.Content.ReadAsByteArrayAsync(cancellationToken));
+                original = document.RootElement.TryGetProperty("original_file_url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+                if (original is null || !Uri.TryCreate(original, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    logger.LogWarning("Media {MediaId} of {Source} has no usable original_file_url", id, sourceId);
+                    continue;
+                }
+
+                if (publicBase is null)
+                {
+                    urls.Add(original);
+                    continue;
+                }
+
+                var bytes = await DownloadAsync(uri, cancellationToken);
+                var kind = ImageSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, ImageSniffer.HeaderLength)))
+                    ?? throw new FormatException("not a JPEG, PNG, GIF or WebP image");
+                var container = $"src-{sourceId}";
+                var name = await media.SaveAsync(container, bytes, kind, cancellationToken);
+                urls.Add($"{publicBase}/media/{Uri.EscapeDataString(container)}/{name}");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or JsonException or FormatException or InvalidDataException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Media {MediaId} of {Source} not copied ({Reason}); {Kept}", id, sourceId, ex.Message, original is null ? "dropped: no URL known" : "the deployment's URL is kept");
+                if (original is not null)
+                {
+                    urls.Add(original);
+                }
+            }
+        }
+
+        return urls;
+    }
+
+    private async Task<byte[]> DownloadAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentLength > MaxBytes)
+        {
+            throw new InvalidDataException($"the file is {response.Content.Headers.ContentLength:N0} bytes, over {MaxBytes:N0}");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new InvalidDataException($"the file is over {MaxBytes:N0} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
