@@ -98,6 +98,28 @@ public sealed class UshahidiWebhooks(AzuriteFixture azurite) : AppTest(azurite)
     }
 
     [Fact]
+    public async Task AReportForARemoteCityIsQueuedForForwardingInTheTriggersEncoding()
+    {
+        var remote = new JsonObject
+        {
+            ["name"] = "Far City", ["tier"] = "city",
+            ["boundary"] = JsonNode.Parse("""{"type":"Polygon","coordinates":[[[10,10],[11,10],[11,11],[10,11],[10,10]]]}"""),
+            ["remote"] = new JsonObject { ["endpoint"] = "https://311.far.example/open311/v2", ["jurisdiction_id"] = "far.example" },
+            ["services"] = new JsonArray(new JsonObject { ["service_code"] = "PH1", ["service_name"] = "Pothole", ["keywords"] = "pothole" }),
+        };
+        Assert.True((await App.PutTownAsync("far.example", remote.ToJsonString())).IsSuccessStatusCode);
+
+        var record = (await JsonOf(await Deliver(Post(930, tags: "[12]", lat: 10.5, lon: 10.5))))[0]!;
+
+        Assert.Equal(("forwarded", "far.example", "PH1"), (record["outcome"]!.GetValue<string>(), record["jurisdiction_id"]!.GetValue<string>(), record["service_code"]!.GetValue<string>()));
+        var queue = new Azure.Storage.Queues.QueueClient(Azurite.ConnectionString, (App.TablePrefix + "forward").ToLowerInvariant());
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 10)).Value);
+        var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)))!;
+        Assert.Equal("riverton-crisis:930", json["IntakeId"]!.GetValue<string>());
+        Assert.Equal("PH1", json["ServiceCode"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheTextFindsTheServiceWhenTheTagsDoNot()
     {
         var record = (await JsonOf(await Deliver(Post(921, tags: "[]", title: "Dark corner", content: "The street lamp on Elm is out again"))))[0]!;
