@@ -54,14 +54,16 @@ public sealed class FunctionsWiringMatchesServerRoutes
         }
     }
 
-    [Fact]
-    public void TheRemoteCatalogueSyncRunsOnATimer()
+    [Theory]
+    [InlineData("SyncRemoteCatalogs", "0 17 */6 * * *")]
+    [InlineData("PollUshahidiSources", "0 */5 * * * *")]
+    public void EveryPollerHasItsTimer(string function, string schedule)
     {
         var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
 
-        var sync = metadata.Single(f => f!["name"]!.GetValue<string>() == "SyncRemoteCatalogs")!;
-        var trigger = Assert.Single(sync["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "timerTrigger")!;
-        Assert.Equal("0 17 */6 * * *", trigger["schedule"]!.GetValue<string>());
+        var entry = metadata.Single(f => f!["name"]!.GetValue<string>() == function)!;
+        var trigger = Assert.Single(entry["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "timerTrigger")!;
+        Assert.Equal(schedule, trigger["schedule"]!.GetValue<string>());
     }
 
     [Fact]
