@@ -42,6 +42,9 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<LookupEndpoints>();
         services.AddSingleton<IntakePipeline>();
         services.AddSingleton<UshahidiEndpoints>();
+        services.AddSingleton<UshahidiIntake>();
+        services.AddHttpClient<UshahidiWriteBack>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (write-back)"))
+            .AddStandardResilienceHandler();
         services.AddSingleton(sp => new PublicBase(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl));
         services.AddHttpClient<UshahidiMediaCopier>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (media copy)"))
             .AddStandardResilienceHandler();

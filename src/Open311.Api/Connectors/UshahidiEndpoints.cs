@@ -15,8 +15,7 @@ namespace Open311.Api.Connectors;
 /// </summary>
 public sealed class UshahidiEndpoints(
     ISourceStore sources,
-    IntakePipeline pipeline,
-    UshahidiMediaCopier media,
+    UshahidiIntake intake,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Open311Options> options,
     ILogger<UshahidiEndpoints> logger)
@@ -53,8 +52,7 @@ public sealed class UshahidiEndpoints(
                 throw Open311Exception.BadRequest(ex.Message);
             }
 
-            report = report with { MediaUrls = await media.CopyAsync(sourceId, source, mediaIds, PublicUrls.Base(request, options.Value), ct) };
-            var record = await pipeline.ProcessAsync(report, source.Settings(sourceId), ct);
+            var record = await intake.AcceptAsync(source, report, mediaIds, PublicUrls.Base(request, options.Value), ct);
             return Results.Json(new[] { record }, DocumentJson.Options, statusCode: StatusCodes.Status202Accepted);
         });
 }

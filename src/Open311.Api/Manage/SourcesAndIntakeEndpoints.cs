@@ -24,9 +24,17 @@ public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore
             throw Open311Exception.BadRequest(errors);
         }
 
+        // Secrets sent back as "(hidden)" keep their stored values.
+        var previous = await sources.GetAsync(id, ct) is { } stored ? DocumentJson.Read<SourceDocument>(stored, out _) : null;
         if (document.WebhookSecret == ManageEndpoints.HiddenKey)
         {
-            document.WebhookSecret = await sources.GetAsync(id, ct) is { } stored ? DocumentJson.Read<SourceDocument>(stored, out _).WebhookSecret : null;
+            document.WebhookSecret = previous?.WebhookSecret;
+        }
+
+        if (document.WriteBack is { } writeBack)
+        {
+            writeBack.ApiKey = writeBack.ApiKey == ManageEndpoints.HiddenKey ? previous?.WriteBack?.ApiKey : writeBack.ApiKey;
+            writeBack.SharedSecret = writeBack.SharedSecret == ManageEndpoints.HiddenKey ? previous?.WriteBack?.SharedSecret : writeBack.SharedSecret;
         }
 
         await sources.PutAsync(id, JsonSerializer.Serialize(document, DocumentJson.Options), ct);
@@ -66,6 +74,12 @@ public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore
         if (document.WebhookSecret is not null)
         {
             document.WebhookSecret = ManageEndpoints.HiddenKey;
+        }
+
+        if (document.WriteBack is { } writeBack)
+        {
+            writeBack.ApiKey = writeBack.ApiKey is null ? null : ManageEndpoints.HiddenKey;
+            writeBack.SharedSecret = writeBack.SharedSecret is null ? null : ManageEndpoints.HiddenKey;
         }
 
         return Results.Json(document, DocumentJson.Options);

@@ -17,8 +17,7 @@ namespace Open311.Connectors.Ushahidi;
 /// </summary>
 public sealed class UshahidiPoller(
     ISourceStore sources,
-    IntakePipeline pipeline,
-    UshahidiMediaCopier media,
+    UshahidiIntake intake,
     PublicBase publicBase,
     HttpClient http,
     TimeProvider time,
@@ -48,15 +47,20 @@ public sealed class UshahidiPoller(
             return new PollResult(0, "not an Ushahidi source with a deployment_url");
         }
 
-        var cursor = long.TryParse(await sources.GetCursorAsync(sourceId, cancellationToken), CultureInfo.InvariantCulture, out var c) ? c : 0;
-        var settings = source.Settings(sourceId);
+        var saved = PollCursor.Parse(await sources.GetCursorAsync(sourceId, cancellationToken));
+        var cursor = saved.LastId;
         var processed = 0;
         try
         {
             var posts = source.ApiVersion == "v5"
                 ? FetchV5Async(deployment, cursor, cancellationToken)
                 : FetchV3Async(deployment, cursor, cancellationToken);
-            await foreach (var page in posts)
+
+            // v3 also reads edits since the last poll (first poll: from now on). v5's updated_after is broken upstream
+            // (strtotime applied twice), so v5 edits come by webhook update events only.
+            var since = saved.UpdatedSince ?? time.GetUtcNow();
+            var edits = source.ApiVersion == "v5" ? null : FetchV3EditsAsync(deployment, since, cancellationToken);
+            await foreach (var page in Concat(posts, edits))
             {
                 foreach (var post in page)
                 {
@@ -71,13 +75,13 @@ public sealed class UshahidiPoller(
                         continue;
                     }
 
-                    var photos = await media.CopyAsync(sourceId, source, UshahidiPostReader.MediaIds(post, source), publicBase.Open311, cancellationToken);
-                    await pipeline.ProcessAsync(report with { MediaUrls = photos }, settings, cancellationToken);
+                    await intake.AcceptAsync(source, report, UshahidiPostReader.MediaIds(post, source), publicBase.Open311, cancellationToken);
                     processed++;
                     cursor = Math.Max(cursor, Id(post));
+                    since = Updated(post) is { } updated && updated > since ? updated : since;
                 }
 
-                await sources.SaveCursorAsync(sourceId, cursor.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                await sources.SaveCursorAsync(sourceId, new PollCursor(cursor, source.ApiVersion == "v5" ? null : since).ToString(), cancellationToken);
             }
 
             logger.LogInformation("Polled {Source}: {Processed} posts, cursor {Cursor}", sourceId, processed, cursor);
@@ -128,6 +132,45 @@ public sealed class UshahidiPoller(
             yield return [.. chunk];
         }
     }
+
+    /// <summary>v3 edits: posts updated since the cursor time, oldest edit first (the boundary post comes again: deduped).</summary>
+    private async IAsyncEnumerable<List<JsonElement>> FetchV3EditsAsync(string deployment, DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var results = await GetResultsAsync($"{deployment.TrimEnd('/')}/api/v3/posts?updated_after={after}&orderby=updated&order=asc&limit={PageSize}&offset={page * PageSize}", cancellationToken);
+            if (results.Count > 0)
+            {
+                yield return results;
+            }
+
+            if (results.Count < PageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<List<JsonElement>> Concat(IAsyncEnumerable<List<JsonElement>> first, IAsyncEnumerable<List<JsonElement>>? second)
+    {
+        await foreach (var page in first)
+        {
+            yield return page;
+        }
+
+        if (second is not null)
+        {
+            await foreach (var page in second)
+            {
+                yield return page;
+            }
+        }
+    }
+
+    private static DateTimeOffset? Updated(JsonElement post) =>
+        post.TryGetProperty("updated", out var u) && u.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(u.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     private async Task<List<JsonElement>> GetResultsAsync(string url, CancellationToken cancellationToken)
     {

@@ -32,5 +32,8 @@ public sealed record IntakeRecord
     /// <summary>What the latest delivery did: <c>first</c>, or <c>duplicate</c> when it changed nothing.</summary>
     public string LastDelivery { get; init; } = "first";
 
+    /// <summary>For sources that write back: <c>done</c>, or why it failed; null when not asked for.</summary>
+    public string? WriteBack { get; init; }
+
     public static string IdOf(string sourceId, string externalId) => $"{sourceId}:{externalId}";
 }

@@ -33,6 +33,9 @@ public sealed class SourceDocument
     /// <summary>Locations rounded more than this (hide-location deployments) need a person to place them. Default 1,000 m.</summary>
     public double? MaxAccuracyMeters { get; set; }
 
+    /// <summary>Optional: write the 311 id and status back onto the post (Ushahidi's webhook post-update endpoint).</summary>
+    public WriteBackDocument? WriteBack { get; set; }
+
     public SourceSettings Settings(string id) => new(
         id,
         (CategoryMap ?? []).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => p.Value, StringComparer.Ordinal),

@@ -35,6 +35,7 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
                 ["LastSeenAt"] = record.LastSeenAt,
                 ["Deliveries"] = record.Deliveries,
                 ["LastDelivery"] = record.LastDelivery,
+                ["WriteBack"] = record.WriteBack is { Length: > 2000 } w ? w[..2000] : record.WriteBack,
             },
             TableUpdateMode.Replace,
             cancellationToken);
@@ -78,5 +79,6 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         LastSeenAt = e.GetDateTimeOffset("LastSeenAt") ?? DateTimeOffset.UnixEpoch,
         Deliveries = e.GetInt32("Deliveries") ?? 1,
         LastDelivery = e.GetString("LastDelivery") ?? "first",
+        WriteBack = e.GetString("WriteBack"),
     };
 }

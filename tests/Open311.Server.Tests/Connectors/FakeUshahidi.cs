@@ -20,7 +20,15 @@ public sealed class FakeUshahidi : IAsyncDisposable
     /// <summary>A complete 1×1 PNG: every post's photo.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
+    public const string PlatformSecret = "platform-shared-secret";
+
     public List<int> Posts { get; } = [];
+
+    /// <summary>Posts edited after creation, with their <c>updated</c> time (never-edited posts have updated = null, as in the platform).</summary>
+    public Dictionary<int, DateTimeOffset> Edited { get; } = [];
+
+    /// <summary>Bodies of the write-backs received, by post id.</summary>
+    public Dictionary<int, string> WrittenBack { get; } = [];
 
     /// <summary>When set, every answer is this status (429, 503, or 200 with an HTML page for "html").</summary>
     public string? Failure { get; set; }
@@ -42,6 +50,21 @@ public sealed class FakeUshahidi : IAsyncDisposable
             ["id"] = id, ["mime"] = "image/png", ["original_file_url"] = $"http://crisis.test/media/{id}.png", ["original_file_size"] = Png.Length,
         }));
         app.MapGet("/media/{file}", () => Results.Bytes(Png, "image/png"));
+        app.MapPut("/api/v3/webhooks/posts/{id:int}", async (HttpRequest r, int id) =>
+        {
+            // As the platform's SignatureAuth middleware: HMAC over the full URL + the raw body, with PLATFORM_SHARED_SECRET.
+            using var buffer = new MemoryStream();
+            await r.Body.CopyToAsync(buffer);
+            var url = $"{r.Scheme}://{r.Host}{r.Path}{r.QueryString}";
+            var expected = Open311.Connectors.Ushahidi.UshahidiSignature.Compute(PlatformSecret, url, buffer.ToArray());
+            if (r.Headers["X-Ushahidi-Signature"] != expected || r.Query["api_key"] != "deployment-api-key")
+            {
+                return Results.StatusCode(403);
+            }
+
+            fake.WrittenBack[id] = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            return Results.Json(new JsonObject { ["id"] = id });
+        });
         await app.StartAsync();
         return fake;
     }
@@ -72,7 +95,18 @@ public sealed class FakeUshahidi : IAsyncDisposable
         }
 
         var offset = int.Parse(q["offset"].FirstOrDefault() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-        page = ids.Reverse().Skip(offset).Take(limit).ToList();
+        if (q["updated_after"].FirstOrDefault() is { } updatedAfter)
+        {
+            // posts.updated >= strtotime(updated_after), as PostRepository applies it.
+            var after = DateTimeOffset.Parse(updatedAfter, System.Globalization.CultureInfo.InvariantCulture);
+            ids = Edited.Where(e => e.Value >= after).OrderBy(e => e.Value).Select(e => e.Key);
+        }
+        else
+        {
+            ids = ids.Reverse();
+        }
+
+        page = ids.Skip(offset).Take(limit).ToList();
         return Results.Json(new JsonObject
         {
             ["count"] = page.Count, ["results"] = new JsonArray([.. page.Select(V3Post)]), ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -94,10 +128,11 @@ public sealed class FakeUshahidi : IAsyncDisposable
         }),
     };
 
-    private static JsonNode V3Post(int id) => new JsonObject
+    private JsonNode V3Post(int id) => new JsonObject
     {
+        ["updated"] = Edited.TryGetValue(id, out var updated) ? updated.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture) : null,
         ["id"] = id, ["url"] = $"https://crisis.example.org/api/v3/posts/{id}", ["form"] = new JsonObject { ["id"] = 3 }, ["type"] = "report",
-        ["title"] = $"Pothole report {id}", ["content"] = "Deep pothole near the school", ["status"] = "published",
+        ["title"] = Edited.ContainsKey(id) ? $"Pothole report {id} (edited)" : $"Pothole report {id}", ["content"] = "Deep pothole near the school", ["status"] = "published",
         ["created"] = "2026-11-20T10:00:00+00:00", ["post_date"] = "2026-11-20T10:00:00+00:00",
         ["values"] = new JsonObject { ["last_location_point"] = new JsonArray(new JsonObject { ["lon"] = -72.57, ["lat"] = 44.2 }) },
         ["tags"] = new JsonArray(new JsonObject { ["id"] = 12, ["url"] = "https://crisis.example.org/api/v3/tags/12" }),

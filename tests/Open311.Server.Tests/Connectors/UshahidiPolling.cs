@@ -24,6 +24,7 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         {
             s.AddHttpClient<UshahidiPoller>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
             s.AddHttpClient<UshahidiMediaCopier>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
+            s.AddHttpClient<UshahidiWriteBack>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
 
             // The real backoff (seconds) stays; the test only shortens it.
             s.Configure<HttpStandardResilienceOptions>("UshahidiPoller-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
@@ -61,6 +62,25 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task V3EditsAreReadByUpdatedAfterAndChangeOnlyTheRecord()
+    {
+        await PutSourceAsync("v3");
+        Deployment.Posts.AddRange([1, 2, 3]);
+        await PollAsync();
+        var before = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:2"));
+
+        Deployment.Edited[2] = DateTimeOffset.UtcNow.AddMinutes(1);
+        var poll = await PollAsync();
+
+        var after = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:2"));
+        Assert.Equal(1, poll["processed"]!.GetValue<int>());
+        Assert.Equal("Pothole report 2 (edited)", after["title"]!.GetValue<string>());
+        Assert.Equal(2, after["deliveries"]!.GetValue<int>());
+        Assert.Equal(before["service_request_id"]!.GetValue<string>(), after["service_request_id"]!.GetValue<string>());
+        Assert.Contains(Deployment.Requests, r => r.Contains("updated_after=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PhotosAreCopiedSoTheyOutliveTheDeployment()
     {
         await PutSourceAsync("v5");
@@ -74,6 +94,28 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith($"{Open311App.PublicBase}/open311/media/src-crisis/", url.AbsoluteUri);
         Deployment.Failure = "503";
         Assert.Equal(FakeUshahidi.Png, await App.CreateClient().GetByteArrayAsync(url.PathAndQuery));
+    }
+
+    [Theory]
+    [InlineData(FakeUshahidi.PlatformSecret, "done")]
+    [InlineData("wrong-secret", "failed: the deployment answered 403")]
+    public async Task TheDeploymentIsToldTheRequestIdWhenTheSourceAsks(string secret, string outcome)
+    {
+        await PutSourceAsync("v5", new JsonObject { ["api_key"] = "deployment-api-key", ["shared_secret"] = secret, ["field_key"] = "open311_id" });
+        Deployment.Posts.Add(5);
+
+        await PollAsync();
+
+        var record = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:5"));
+        Assert.Equal(outcome, record["write_back"]!.GetValue<string>());
+        if (outcome == "done")
+        {
+            var written = JsonNode.Parse(Deployment.WrittenBack[5])!;
+            Assert.Equal($"311 request {record["service_request_id"]!.GetValue<string>()}: open", written["values"]!["open311_id"]![0]!.GetValue<string>());
+        }
+
+        var source = await JsonOf(await App.Admin().GetAsync("/open311/manage/sources/crisis"));
+        Assert.Equal("(hidden)", source["write_back"]!["shared_secret"]!.GetValue<string>());
     }
 
     [Fact]
@@ -112,10 +154,11 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(3, recovered["processed"]!.GetValue<int>());
     }
 
-    private async Task PutSourceAsync(string version)
+    private async Task PutSourceAsync(string version, JsonObject? writeBack = null)
     {
         var source = new JsonObject
         {
+            ["write_back"] = writeBack,
             ["type"] = "ushahidi", ["deployment_url"] = "http://crisis.test", ["api_version"] = version,
             ["webhook_url"] = "https://hub.example.org/hook", ["webhook_secret"] = "s3cret",
             ["category_map"] = new JsonObject { ["tag:12"] = "pothole" },
