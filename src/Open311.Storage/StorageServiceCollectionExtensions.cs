@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -37,8 +38,31 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMediaStore, BlobMediaStore>();
         services.AddSingleton<IIntakeStore, TableIntakeStore>();
         services.AddSingleton<ISourceStore, TableSourceStore>();
-        services.AddSingleton<IWorkQueue, StorageQueueWorkQueue>();
+        AddWorkQueue(services, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Storage Queues by default; Service Bus when <c>Queue__Provider</c> is <c>ServiceBus</c>, reached with
+    /// <c>ServiceBus__fullyQualifiedNamespace</c> (+ <c>ServiceBus__clientId</c>, managed identity) or
+    /// <c>ServiceBus__ConnectionString</c> — the settings infra/ writes.
+    /// </summary>
+    private static void AddWorkQueue(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!string.Equals(configuration["Queue:Provider"], "ServiceBus", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IWorkQueue, StorageQueueWorkQueue>();
+            return;
+        }
+
+        var bus = configuration.GetSection("ServiceBus");
+        services.AddSingleton(_ => bus["ConnectionString"] is { Length: > 0 } cs
+            ? new ServiceBusClient(cs)
+            : new ServiceBusClient(
+                bus["fullyQualifiedNamespace"] ?? throw new InvalidOperationException("Queue__Provider is ServiceBus: set ServiceBus__fullyQualifiedNamespace (or ServiceBus__ConnectionString)."),
+                bus["clientId"] is { Length: > 0 } id ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id)) : new DefaultAzureCredential()));
+        services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(bus["QueueName"] ?? ServiceBusWorkQueue.QueueName));
+        services.AddSingleton<IWorkQueue, ServiceBusWorkQueue>();
     }
 
     private static TableServiceClient CreateTableService(StorageOptions o)
