@@ -19,19 +19,7 @@ public static class RawBody
             size.MaxRequestBodySize = maxBytes;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new Open311Exception(413, $"The body is larger than {maxBytes:N0} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedRead.ReadAllAsync(
+            request.Body, maxBytes, () => new Open311Exception(413, $"The body is larger than {maxBytes:N0} bytes."), cancellationToken);
     }
 }

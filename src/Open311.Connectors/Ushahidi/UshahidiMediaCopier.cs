@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Intake;
 using Open311.Core.Media;
+using Open311.Core.Protocol;
 
 namespace Open311.Connectors.Ushahidi;
 
@@ -75,19 +76,6 @@ public sealed class UshahidiMediaCopier(HttpClient http, IMediaStore media, ILog
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new InvalidDataException($"the file is over {MaxBytes:N0} bytes");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedRead.ReadAllAsync(stream, MaxBytes, () => new InvalidDataException($"the file is over {MaxBytes:N0} bytes"), cancellationToken);
     }
 }

@@ -80,10 +80,11 @@ public static class UshahidiPostReader
         return ids.Distinct().Take(5).ToList();
     }
 
+    /// <summary>A finite number, also when PHP sent it as a string.</summary>
     private static double? Number(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetDouble(out var d) => d,
-        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
+        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) => s,
         _ => null,
     };
 
@@ -175,21 +176,6 @@ public static class UshahidiPostReader
         _ => null,
     };
 
-    /// <summary>A number, also when PHP sent it as a string.</summary>
-    private static double? Number(JsonElement obj, string name)
-    {
-        if (!obj.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        var d = double.NaN;
-        var ok = value.ValueKind switch
-        {
-            JsonValueKind.Number => value.TryGetDouble(out d),
-            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d),
-            _ => false,
-        };
-        return ok && double.IsFinite(d) ? d : null;
-    }
+    private static double? Number(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) ? Number(value) : null;
 }

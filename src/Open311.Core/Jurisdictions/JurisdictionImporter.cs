@@ -52,7 +52,7 @@ public sealed class JurisdictionImporter(IJurisdictionStore store, JurisdictionR
                 continue;
             }
 
-            document.Changeset = before is null ? changeset : DocumentJson.Read<JurisdictionDocument>(before.DocumentJson, out _).Changeset;
+            document.Changeset ??= changeset; // an existing document keeps its changeset unless something changed
             var json = JsonSerializer.Serialize(document, DocumentJson.Options);
             if (before is not null && json == before.DocumentJson)
             {
