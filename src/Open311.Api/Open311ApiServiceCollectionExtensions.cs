@@ -14,6 +14,7 @@ using Open311.Api.Services;
 using Open311.Connectors.Ushahidi;
 using Microsoft.Extensions.Options;
 using Open311.Core.Intake;
+using Open311.Core.Outbound;
 using Open311.Core.Protocol;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Remote;
@@ -26,10 +27,11 @@ public static class Open311ApiServiceCollectionExtensions
     public static IServiceCollection AddOpen311Api(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<Open311Options>(configuration.GetSection(Open311Options.Section));
+        services.Configure<OutboundOptions>(configuration.GetSection(OutboundOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JurisdictionRegistry>();
         services.AddSingleton<JurisdictionImporter>();
-        services.AddHttpClient<RemoteCatalogSync>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (catalogue sync)"))
+        services.AddGuardedHttpClient<RemoteCatalogSync>("catalogue sync")
             .AddStandardResilienceHandler();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<ApiKeyAuthenticator>();
@@ -43,12 +45,12 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<IntakePipeline>();
         services.AddSingleton<UshahidiEndpoints>();
         services.AddSingleton<UshahidiIntake>();
-        services.AddHttpClient<UshahidiWriteBack>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (write-back)"))
+        services.AddGuardedHttpClient<UshahidiWriteBack>("write-back")
             .AddStandardResilienceHandler();
         services.AddSingleton(sp => new PublicBase(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl));
-        services.AddHttpClient<UshahidiMediaCopier>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (media copy)"))
+        services.AddGuardedHttpClient<UshahidiMediaCopier>("media copy")
             .AddStandardResilienceHandler();
-        services.AddHttpClient<UshahidiPoller>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Open311Functions/1.0 (Ushahidi poller)"))
+        services.AddGuardedHttpClient<UshahidiPoller>("Ushahidi poller")
             .AddStandardResilienceHandler(); // retries 429 and 5xx with backoff, honouring Retry-After
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();

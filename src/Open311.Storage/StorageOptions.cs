@@ -21,4 +21,11 @@ public sealed class StorageOptions
 
     /// <summary>Prepended to every table and container name: lets tests and benchmarks share one account.</summary>
     public string TablePrefix { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How many request ids to skip when a process reserves its first block from a counter that already exists. Azure
+    /// Storage never loses an acknowledged write, so 0 there; run.sh sets 1,000 because Azurite saves to disk every few
+    /// seconds and a hard kill forgets the latest ids, which must never be handed out again.
+    /// </summary>
+    public int IdGapAfterRestart { get; set; }
 }

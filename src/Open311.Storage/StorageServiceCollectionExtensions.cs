@@ -16,6 +16,7 @@ using Open311.Storage.Intake;
 using Open311.Storage.Jurisdictions;
 using Open311.Storage.Keys;
 using Open311.Storage.Media;
+using Open311.Storage.Pipeline;
 using Open311.Storage.Requests;
 using Open311.Storage.Tables;
 
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => CreateQueueService(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton<TableProvider>();
+        services.AddSingleton<RequestIdAllocator>();
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<IJurisdictionStore, TableJurisdictionStore>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
@@ -67,21 +69,21 @@ public static class StorageServiceCollectionExtensions
 
     private static TableServiceClient CreateTableService(StorageOptions o)
     {
-        var options = Retrying(new TableClientOptions());
+        var options = Retrying(new TableClientOptions(), "Table");
         return o.ConnectionString is { Length: > 0 } cs ? new TableServiceClient(cs, options)
             : new TableServiceClient(o.TableServiceUri ?? throw Missing("TableServiceUri"), Credential(o), options);
     }
 
     private static BlobServiceClient CreateBlobService(StorageOptions o)
     {
-        var options = Retrying(new BlobClientOptions());
+        var options = Retrying(new BlobClientOptions(), "Blob");
         return o.ConnectionString is { Length: > 0 } cs ? new BlobServiceClient(cs, options)
             : new BlobServiceClient(o.BlobServiceUri ?? throw Missing("BlobServiceUri"), Credential(o), options);
     }
 
     private static QueueServiceClient CreateQueueService(StorageOptions o)
     {
-        var options = Retrying(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var options = Retrying(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, "Queue");
         return o.ConnectionString is { Length: > 0 } cs ? new QueueServiceClient(cs, options)
             : new QueueServiceClient(o.QueueServiceUri ?? throw Missing("QueueServiceUri"), Credential(o), options);
     }
@@ -90,9 +92,10 @@ public static class StorageServiceCollectionExtensions
     /// Short, bounded retries: a client of ours is waiting (FixMyStreet gives up after 300 s, apps after a few), and a
     /// fast 503 with Retry-After serves it better than the SDK's default of up to a minute of backing off.
     /// </summary>
-    private static T Retrying<T>(T options)
+    private static T Retrying<T>(T options, string service)
         where T : ClientOptions
     {
+        options.AddPolicy(new OutagePolicy(service), HttpPipelinePosition.PerCall);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);

@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Protocol;
@@ -51,10 +50,10 @@ public static class Open311Handler
             logger.LogInformation("Body could not be read: {Reason}", ex.Message);
             return Error(new Open311Exception(400, "The request body ended early or could not be read."), format);
         }
-        catch (Exception ex) when (IsStorageOutage(ex))
+        catch (StorageUnavailableException ex)
         {
-            logger.LogError(ex, "Storage failed");
-            return Error(new Open311Exception(503, [new Open311Error(503, "Storage is unavailable; try again shortly.")], TimeSpan.FromSeconds(5)), format);
+            logger.LogWarning(ex, "Answered 503: {Reason}", ex.Message);
+            return Error(new Open311Exception(503, [new Open311Error(503, ex.Message)], ex.RetryAfter), format);
         }
         catch (OperationCanceledException)
         {
@@ -66,11 +65,6 @@ public static class Open311Handler
             return Error(new Open311Exception(500, "The server could not complete the request; the failure has been logged."), format);
         }
     }
-
-    /// <summary>A storage call that failed, or whose retries all failed (the SDK then throws an AggregateException).</summary>
-    private static bool IsStorageOutage(Exception ex) =>
-        ex is RequestFailedException { Status: 0 or 408 or 429 or >= 500 }
-        || (ex is AggregateException all && all.InnerExceptions.All(i => i is RequestFailedException));
 
     public static ElementResult Error(Open311Exception ex, ResponseFormat format) =>
         new(ErrorDocument.Create(ex.Errors), format, ex.Status) { RetryAfter = ex.RetryAfter };

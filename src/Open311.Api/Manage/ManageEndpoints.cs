@@ -64,9 +64,9 @@ public sealed class ManageEndpoints(
             throw Open311Exception.BadRequest($"Jurisdiction '{InputText.Quote(id)}' is hosted here; only remote jurisdictions are synced.");
         }
 
-        if (!await sync.SyncAsync(id, ct))
+        if ((await sync.SyncAsync(id, ct)).Failure is { } failure)
         {
-            throw new Open311Exception(502, $"The catalogue of '{InputText.Quote(id)}' could not be read from its endpoint; the last one is kept (see the logs).");
+            throw new Open311Exception(502, $"The catalogue of '{InputText.Quote(id)}' was not read: {failure}. The last one is kept.");
         }
 
         return await GetJurisdictionAsync(request, id);

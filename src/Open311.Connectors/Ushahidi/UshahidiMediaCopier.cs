@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Intake;
 using Open311.Core.Media;
+using Open311.Core.Outbound;
 using Open311.Core.Protocol;
 
 namespace Open311.Connectors.Ushahidi;
@@ -15,6 +16,9 @@ namespace Open311.Connectors.Ushahidi;
 public sealed class UshahidiMediaCopier(HttpClient http, IMediaStore media, ILogger<UshahidiMediaCopier> logger)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>A media answer is a few hundred bytes of JSON.</summary>
+    public const int MaxMetadataBytes = 64 * 1024;
 
     /// <param name="publicBase">Our <c>https://host/open311</c>; null keeps the deployment's URLs.</param>
     public async Task<IReadOnlyList<string>> CopyAsync(string sourceId, SourceDocument source, IReadOnlyList<long> ids, string? publicBase, CancellationToken cancellationToken)
@@ -30,10 +34,10 @@ public sealed class UshahidiMediaCopier(HttpClient http, IMediaStore media, ILog
             string? original = null;
             try
             {
-                using var meta = await http.GetAsync($"{deployment.TrimEnd('/')}/api/{source.ApiVersion ?? "v3"}/media/{id}", cancellationToken);
+                using var meta = await http.GetAsync($"{deployment.TrimEnd('/')}/api/{source.ApiVersion ?? "v3"}/media/{id}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 meta.EnsureSuccessStatusCode();
-                using var document = JsonDocument.Parse(await meta.Content.ReadAsByteArrayAsync(cancellationToken));
-                original = document.RootElement.TryGetProperty("original_file_url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+                using var document = await meta.Content.ReadJsonAsync(MaxMetadataBytes, cancellationToken);
+                original = OriginalFileUrl(document.RootElement);
                 if (original is null || !Uri.TryCreate(original, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 {
                     logger.LogWarning("Media {MediaId} of {Source} has no usable original_file_url", id, sourceId);
@@ -66,16 +70,17 @@ public sealed class UshahidiMediaCopier(HttpClient http, IMediaStore media, ILog
         return urls;
     }
 
+    /// <summary><c>original_file_url</c> of a media answer: at the top (v3) or inside <c>result</c> (v5, as the platform's <c>media.v5.feature</c> reads it).</summary>
+    private static string? OriginalFileUrl(JsonElement answer)
+    {
+        var media = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object ? result : answer;
+        return media.ValueKind == JsonValueKind.Object && media.TryGetProperty("original_file_url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+    }
+
     private async Task<byte[]> DownloadAsync(Uri uri, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > MaxBytes)
-        {
-            throw new InvalidDataException($"the file is {response.Content.Headers.ContentLength:N0} bytes, over {MaxBytes:N0}");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await BoundedRead.ReadAllAsync(stream, MaxBytes, () => new InvalidDataException($"the file is over {MaxBytes:N0} bytes"), cancellationToken);
+        return await response.Content.ReadBytesAsync(MaxBytes, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Intake;
 using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Outbound;
 using Open311.Core.Protocol;
 
 namespace Open311.Connectors.Ushahidi;
@@ -26,6 +27,9 @@ public sealed class UshahidiPoller(
     public const int PageSize = 100;
     public const int MaxPages = 50;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A page of 100 posts is a few hundred kilobytes; a deployment that sends more is cut off.</summary>
+    public const int MaxPageBytes = 8 * 1024 * 1024;
 
     public async Task<int> PollAllAsync(CancellationToken cancellationToken)
     {
@@ -176,7 +180,7 @@ public sealed class UshahidiPoller(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        using var response = await http.GetAsync(url, timeout.Token);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         if (!response.IsSuccessStatusCode)
         {
             var wait = response.Headers.RetryAfter?.Delta;
@@ -188,8 +192,8 @@ public sealed class UshahidiPoller(
             throw new FormatException($"{url} answered {type}, not JSON (is the deployment URL right?)");
         }
 
-        using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(timeout.Token));
-        if (!document.RootElement.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+        using var document = await response.Content.ReadJsonAsync(MaxPageBytes, timeout.Token);
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
         {
             throw new FormatException($"{url} answered JSON without a results list");
         }

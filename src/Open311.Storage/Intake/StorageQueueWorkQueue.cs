@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Open311.Core.Intake;
+using Open311.Storage.Tables;
 
 namespace Open311.Storage.Intake;
 
@@ -12,13 +13,13 @@ public sealed class StorageQueueWorkQueue(QueueServiceClient service, StorageOpt
 {
     public const string QueueName = "forward";
 
-    private readonly Lazy<Task<QueueClient>> queue = new(async () =>
+    private readonly OnFirstUse<QueueClient> queue = new(async ct =>
     {
         var client = service.GetQueueClient((options.TablePrefix + QueueName).ToLowerInvariant());
-        await client.CreateIfNotExistsAsync();
+        await client.CreateIfNotExistsAsync(cancellationToken: ct);
         return client;
     });
 
     public async Task EnqueueAsync(ForwardMessage message, CancellationToken cancellationToken) =>
-        await (await queue.Value).SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken);
+        await (await queue.GetAsync(cancellationToken)).SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken);
 }

@@ -60,7 +60,7 @@ public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdiction
             var responses = await TableTransactions.SubmitAsync(table, [write, new(TableTransactionActionType.UpsertReplace, stamp)], cancellationToken);
             return new StoredJurisdiction(id, documentJson, responses[0].Headers.ETag?.ToString() ?? string.Empty, DateTimeOffset.UtcNow);
         }
-        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 412 or 404)
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
         {
             throw new Open311Exception(412, $"Jurisdiction '{InputText.Quote(id)}' changed since you read it (or does not exist): read it again and reapply your change.");
         }

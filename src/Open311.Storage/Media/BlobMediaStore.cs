@@ -12,24 +12,24 @@ namespace Open311.Storage.Media;
 /// </summary>
 public sealed class BlobMediaStore(BlobServiceClient service, StorageOptions options) : IMediaStore
 {
-    private readonly Lazy<Task<BlobContainerClient>> container = new(async () =>
+    private readonly OnFirstUse<BlobContainerClient> container = new(async ct =>
     {
         var client = service.GetBlobContainerClient((options.TablePrefix + "media").ToLowerInvariant());
-        await client.CreateIfNotExistsAsync();
+        await client.CreateIfNotExistsAsync(cancellationToken: ct);
         return client;
     });
 
     public async Task<string> SaveAsync(string jurisdictionId, ReadOnlyMemory<byte> content, ImageKind kind, CancellationToken cancellationToken)
     {
         var name = $"{Guid.NewGuid():N}.{kind.Extension}";
-        var blob = (await container.Value).GetBlobClient(BlobName(jurisdictionId, name));
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(jurisdictionId, name));
         await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = kind.ContentType } }, cancellationToken);
         return name;
     }
 
     public async Task<Stream?> OpenAsync(string jurisdictionId, string name, CancellationToken cancellationToken)
     {
-        var blob = (await container.Value).GetBlobClient(BlobName(jurisdictionId, name));
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(jurisdictionId, name));
         try
         {
             return await blob.OpenReadAsync(cancellationToken: cancellationToken);

@@ -7,9 +7,9 @@ using Open311.Storage.Tables;
 namespace Open311.Storage.Requests;
 
 /// <summary>Requests on Azure Table Storage; the key design is in docs/storage.md and <see cref="RequestRows"/>.</summary>
-public sealed class TableRequestStore(TableProvider tables) : IRequestStore
+public sealed class TableRequestStore(TableProvider tables, RequestIdAllocator ids) : IRequestStore
 {
-    private const int MaxCreateAttempts = 10;
+    private const int MaxCreateAttempts = 5;
 
     public async Task<CreateOutcome> CreateAsync(ServiceRequest draft, CancellationToken cancellationToken)
     {
@@ -17,17 +17,8 @@ public sealed class TableRequestStore(TableProvider tables) : IRequestStore
         var partition = RequestRows.Partition(draft.JurisdictionId);
         for (var attempt = 1; ; attempt++)
         {
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.Counter, cancellationToken: cancellationToken);
-            var next = (counter.HasValue ? counter.Value!.GetInt64("Next") ?? 0 : 0) + 1;
-            var request = draft with { Id = next.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-
-            var counterRow = new TableEntity(partition, RequestRows.Counter) { ["Next"] = next };
-            var actions = new List<TableTransactionAction>
-            {
-                counter.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, counterRow, counter.Value!.ETag)
-                    : new(TableTransactionActionType.Add, counterRow),
-            };
+            var request = draft with { Id = await ids.NextAsync(table, partition, cancellationToken) };
+            var actions = new List<TableTransactionAction>();
             if (request.ExternalId is { } externalId)
             {
                 actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, RequestRows.External(externalId)) { ["RequestId"] = request.Id }));
@@ -46,18 +37,21 @@ public sealed class TableRequestStore(TableProvider tables) : IRequestStore
                 await TableTransactions.SubmitAsync(table, actions, cancellationToken);
                 return new CreateOutcome(request, Duplicate: false);
             }
-            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && request.ExternalId is not null && ex.Status == 409 && attempt < MaxCreateAttempts)
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && attempt < MaxCreateAttempts)
             {
-                // The external id is taken: this is a retry or a replay of a report we already have.
-                var existing = await FindByExternalIdAsync(table, partition, request.JurisdictionId, request.ExternalId, cancellationToken);
-                if (existing is not null)
+                // Something already exists; which row says what it means.
+                if (request.ExternalId is not null && await FindByExternalIdAsync(table, partition, request.JurisdictionId, request.ExternalId, cancellationToken) is { } existing)
                 {
                     return new CreateOutcome(existing, Duplicate: true);
                 }
-            }
-            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 409 or 412 && attempt < MaxCreateAttempts)
-            {
-                // Another writer took this id first; read the counter again.
+
+                if ((await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.Primary(request.Id), select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue)
+                {
+                    ids.Taken(partition);
+                    continue;
+                }
+
+                throw;
             }
         }
     }
@@ -118,8 +112,15 @@ public sealed class TableRequestStore(TableProvider tables) : IRequestStore
             var responses = await TableTransactions.SubmitAsync(table, actions, cancellationToken);
             return new StoredRequest(after, responses[0].Headers.ETag?.ToString() ?? string.Empty);
         }
-        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 412 or 404)
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
         {
+            // Only the primary row carries a condition; if it still has the ETag, the failure was something else.
+            var now = await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.Primary(after.Id), select: ["PartitionKey"], cancellationToken: cancellationToken);
+            if (now.HasValue && now.Value!.ETag.ToString() == etag)
+            {
+                throw;
+            }
+
             throw new Open311Exception(412, "The request changed since you read it: read it again and reapply your change.");
         }
     }

@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Open311.Server.Tests.Connectors;
 
 /// <summary>
-/// A stand-in Ushahidi deployment (no real one can run here): <c>GET /api/v5/posts</c> and <c>/api/v3/posts</c> in
+/// A stand-in Ushahidi deployment on a real loopback socket (no real one can run here), reached through the guarded
+/// outbound client with loopback allowed: <c>GET /api/v5/posts</c> and <c>/api/v3/posts</c> in
 /// the shapes of the platform's API docs (v5 <c>post_content[].fields[]</c> with <c>{"value":{"lat","lon"}}</c>,
 /// v3 <c>values</c> with <c>[{"lon","lat"}]</c>), the same filters and paging, and switchable failures.
 /// </summary>
@@ -35,19 +35,20 @@ public sealed class FakeUshahidi : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
-    public HttpMessageHandler Handler => app.GetTestServer().CreateHandler();
+    /// <summary>Where it listens: <c>http://127.0.0.1:{port}</c>.</summary>
+    public string BaseUrl => app.Urls.First();
 
     public static async Task<FakeUshahidi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var fake = new FakeUshahidi(app);
         app.MapGet("/api/v5/posts", (HttpRequest r) => fake.Answer(r, v5: true));
         app.MapGet("/api/v3/posts", (HttpRequest r) => fake.Answer(r, v5: false));
         app.MapGet("/api/v5/media/{id:int}", (int id) => Results.Json(new JsonObject
         {
-            ["id"] = id, ["mime"] = "image/png", ["original_file_url"] = $"http://crisis.test/media/{id}.png", ["original_file_size"] = Png.Length,
+            ["id"] = id, ["mime"] = "image/png", ["original_file_url"] = $"{fake.BaseUrl}/media/{id}.png", ["original_file_size"] = Png.Length,
         }));
         app.MapGet("/media/{file}", () => Results.Bytes(Png, "image/png"));
         app.MapPut("/api/v3/webhooks/posts/{id:int}", async (HttpRequest r, int id) =>

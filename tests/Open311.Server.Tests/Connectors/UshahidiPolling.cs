@@ -20,12 +20,8 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         deployment = await FakeUshahidi.StartAsync();
-        app = new Open311App(azurite.ConnectionString, services: s =>
+        app = new Open311App(azurite.ConnectionString, settings: Open311App.LoopbackAllowed, services: s =>
         {
-            s.AddHttpClient<UshahidiPoller>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
-            s.AddHttpClient<UshahidiMediaCopier>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
-            s.AddHttpClient<UshahidiWriteBack>().ConfigurePrimaryHttpMessageHandler(() => Deployment.Handler);
-
             // The real backoff (seconds) stays; the test only shortens it.
             s.Configure<HttpStandardResilienceOptions>("UshahidiPoller-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
         });
@@ -159,7 +155,7 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         var source = new JsonObject
         {
             ["write_back"] = writeBack,
-            ["type"] = "ushahidi", ["deployment_url"] = "http://crisis.test", ["api_version"] = version,
+            ["type"] = "ushahidi", ["deployment_url"] = Deployment.BaseUrl, ["api_version"] = version,
             ["webhook_url"] = "https://hub.example.org/hook", ["webhook_secret"] = "s3cret",
             ["category_map"] = new JsonObject { ["tag:12"] = "pothole" },
         };

@@ -19,7 +19,19 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
     public const string AdminKey = "test-admin-key-0123456789";
     public const string PublicBase = "http://open311.test";
 
+    /// <summary>For apps that call stand-ins on this machine: the guarded outbound client refuses loopback unless allowed.</summary>
+    public static Dictionary<string, string> LoopbackAllowed => new() { ["Outbound:AllowedNetworks"] = "127.0.0.1/32" };
+
     public string TablePrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Serves this app on a real loopback socket (as a remote city or a stand-in) and answers its base URL.</summary>
+    public string StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+    }
 
     public HttpClient Admin()
     {

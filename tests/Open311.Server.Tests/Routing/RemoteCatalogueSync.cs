@@ -13,9 +13,10 @@ public sealed class RemoteCatalogueSync(AzuriteFixture azurite) : AppTest(azurit
     public async Task ARemoteCatalogueIsCopiedFromItsOwnServicesAnswer()
     {
         await using var city = new Open311App(Azurite.ConnectionString);
+        var cityUrl = city.StartOnLoopback();
         await city.PutRivertonAsync();
-        await using var hub = HubTalkingTo(city);
-        await PutRemoteAsync(hub, "json");
+        await using var hub = Hub();
+        await PutRemoteAsync(hub, cityUrl, "json");
 
         var synced = await hub.Admin().PostAsync("/open311/manage/jurisdictions/riverton-remote/sync", null);
 
@@ -31,9 +32,10 @@ public sealed class RemoteCatalogueSync(AzuriteFixture azurite) : AppTest(azurit
     public async Task XmlCataloguesSyncToo()
     {
         await using var city = new Open311App(Azurite.ConnectionString);
+        var cityUrl = city.StartOnLoopback();
         await city.PutRivertonAsync();
-        await using var hub = HubTalkingTo(city);
-        await PutRemoteAsync(hub, "xml");
+        await using var hub = Hub();
+        await PutRemoteAsync(hub, cityUrl, "xml");
 
         var updated = await hub.Services.GetRequiredService<RemoteCatalogSync>().SyncAllAsync(CancellationToken.None);
 
@@ -46,8 +48,9 @@ public sealed class RemoteCatalogueSync(AzuriteFixture azurite) : AppTest(azurit
     public async Task AFailingRemoteKeepsTheLastCatalogue()
     {
         await using var city = new Open311App(Azurite.ConnectionString);
-        await using var hub = HubTalkingTo(city);
-        await PutRemoteAsync(hub, "json");
+        var cityUrl = city.StartOnLoopback();
+        await using var hub = Hub();
+        await PutRemoteAsync(hub, cityUrl, "json");
 
         var synced = await hub.Admin().PostAsync("/open311/manage/jurisdictions/riverton-remote/sync", null);
 
@@ -56,17 +59,15 @@ public sealed class RemoteCatalogueSync(AzuriteFixture azurite) : AppTest(azurit
         Assert.Equal("old", document["services"]![0]!["service_code"]!.GetValue<string>());
     }
 
-    private Open311App HubTalkingTo(Open311App city) => new(
-        Azurite.ConnectionString,
-        services: s => s.AddHttpClient<RemoteCatalogSync>().ConfigurePrimaryHttpMessageHandler(() => city.Server.CreateHandler()));
+    private Open311App Hub() => new(Azurite.ConnectionString, settings: Open311App.LoopbackAllowed);
 
-    private static async Task PutRemoteAsync(Open311App hub, string format)
+    private static async Task PutRemoteAsync(Open311App hub, string cityUrl, string format)
     {
         var document = new JsonObject
         {
             ["name"] = "Riverton (remote)",
             ["boundary"] = Towns.RivertonDocument()["boundary"]!.DeepClone(),
-            ["remote"] = new JsonObject { ["endpoint"] = "http://city.test/open311/v2", ["jurisdiction_id"] = Towns.Riverton, ["format"] = format },
+            ["remote"] = new JsonObject { ["endpoint"] = $"{cityUrl}/open311/v2", ["jurisdiction_id"] = Towns.Riverton, ["format"] = format },
             ["services"] = new JsonArray(new JsonObject { ["service_code"] = "old", ["service_name"] = "Old catalogue" }),
         };
         var response = await hub.PutTownAsync("riverton-remote", document.ToJsonString());
