@@ -32,7 +32,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<JurisdictionRegistry>();
         services.AddSingleton<JurisdictionImporter>();
         services.AddGuardedHttpClient<RemoteCatalogSync>("catalogue sync")
-            .AddStandardResilienceHandler();
+            .AddOutboundRetries();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<DiscoveryEndpoints>();
@@ -46,12 +46,12 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<UshahidiEndpoints>();
         services.AddSingleton<UshahidiIntake>();
         services.AddGuardedHttpClient<UshahidiWriteBack>("write-back")
-            .AddStandardResilienceHandler();
+            .AddOutboundRetries();
         services.AddSingleton(sp => new PublicBase(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl));
         services.AddGuardedHttpClient<UshahidiMediaCopier>("media copy")
-            .AddStandardResilienceHandler();
+            .AddOutboundRetries();
         services.AddGuardedHttpClient<UshahidiPoller>("Ushahidi poller")
-            .AddStandardResilienceHandler(); // retries 429 and 5xx with backoff, honouring Retry-After
+            .AddOutboundRetries();
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();
         return services;

@@ -59,10 +59,12 @@ public sealed class UshahidiMediaCopier(HttpClient http, IMediaStore media, ILog
             }
             catch (Exception ex) when (ex is HttpRequestException or JsonException or FormatException or InvalidDataException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Media {MediaId} of {Source} not copied ({Reason}); {Kept}", id, sourceId, ex.Message, original is null ? "dropped: no URL known" : "the deployment's URL is kept");
-                if (original is not null)
+                // A URL the guard refused is not ours to publish either.
+                var keep = original is not null && ex is not OutboundRefusedException;
+                logger.LogWarning("Media {MediaId} of {Source} not copied ({Reason}); {Kept}", id, sourceId, ex.Message, keep ? "the deployment's URL is kept" : "dropped");
+                if (keep)
                 {
-                    urls.Add(original);
+                    urls.Add(original!);
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Open311.Core.Outbound;
+using Open311.Testing;
 
 namespace Open311.Core.Tests.Outbound;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Open311.Core.Tests.Outbound;
+namespace Open311.Testing;
 
 /// <summary>
 /// A bare HTTP/1.1 responder on a loopback address, written on raw sockets so the test sees every connection that
