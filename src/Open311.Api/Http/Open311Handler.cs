@@ -37,19 +37,6 @@ public static class Open311Handler
             logger.LogInformation("Bad HTTP request {Status}: {Reason}", ex.StatusCode, ex.Message);
             return Error(new Open311Exception(ex.StatusCode, ex.StatusCode == 413 ? "The request body is too large." : "The request could not be read."), format);
         }
-        catch (InvalidDataException ex)
-        {
-            // The form reader says "limit" when a bound was hit; anything else is a malformed body.
-            var tooLarge = ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
-                || ex.Message.Contains("value length limit", StringComparison.OrdinalIgnoreCase);
-            logger.LogInformation("Unreadable body: {Reason}", ex.Message);
-            return Error(new Open311Exception(tooLarge ? 413 : 400, (tooLarge ? "The form is too large: " : "The form is malformed: ") + ex.Message), format);
-        }
-        catch (IOException ex) when (!ex.GetType().Name.Contains("Connection", StringComparison.Ordinal))
-        {
-            logger.LogInformation("Body could not be read: {Reason}", ex.Message);
-            return Error(new Open311Exception(400, "The request body ended early or could not be read."), format);
-        }
         catch (StorageUnavailableException ex)
         {
             logger.LogWarning(ex, "Answered 503: {Reason}", ex.Message);

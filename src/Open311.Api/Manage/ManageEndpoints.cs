@@ -106,7 +106,7 @@ public sealed class ManageEndpoints(
 
         var snapshot = await registry.GetSnapshotAsync(ct);
         var scope = body.Jurisdictions ?? [];
-        errors.AddRange(scope.Where(j => !snapshot.Hosted.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j)}' is not hosted here."));
+        errors.AddRange(scope.Where(j => j is null || !snapshot.Hosted.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j ?? "null")}' is not hosted here."));
         var rate = body.RatePerMinute ?? options.Value.DefaultRatePerMinute;
         if (rate is < 1 or > MaxRatePerMinute)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Open311.Api.Http;
 using Open311.Core.Protocol;
 
 namespace Open311.Api.Requests;
@@ -23,26 +24,17 @@ public static class FormReader
 
         var multipart = request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
         long limit = multipart ? MaxFieldBytes + (long)options.MaxMediaBytes : MaxFieldBytes;
-        if (request.ContentLength > limit)
-        {
-            throw new Open311Exception(413, $"The request body is {request.ContentLength:N0} bytes; at most {limit:N0} are accepted.");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit;
-        }
-
-        return await request.ReadFormAsync(
+        // The body limit is RequestBody's (413); the form reader's own limits, one above it, never fire first.
+        return await RequestBody.ReadAsync(request, limit, () => request.ReadFormAsync(
             new FormOptions
             {
-                BufferBodyLengthLimit = limit,
-                MultipartBodyLengthLimit = limit,
+                BufferBodyLengthLimit = limit + 1,
+                MultipartBodyLengthLimit = limit + 1,
                 ValueCountLimit = Http.ParameterReader.MaxValues,
                 ValueLengthLimit = 64 * 1024,
                 KeyLengthLimit = 256,
                 MultipartHeadersLengthLimit = 16 * 1024,
             },
-            cancellationToken);
+            cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Open311.Core.Protocol;
 
 namespace Open311.Core.Outbound;
 
@@ -31,7 +32,10 @@ internal sealed class BoundedContent : HttpContent
         await CreateContentReadStreamAsync(CancellationToken.None);
 
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        new LimitedStream(await inner.ReadAsStreamAsync(cancellationToken), maxBytes);
+        new LimitedStream(
+            await inner.ReadAsStreamAsync(cancellationToken),
+            maxBytes,
+            () => new OutboundRefusedException($"The answer is larger than {maxBytes:N0} bytes; reading stopped there."));
 
     protected override bool TryComputeLength(out long length)
     {
@@ -47,56 +51,5 @@ internal sealed class BoundedContent : HttpContent
         }
 
         base.Dispose(disposing);
-    }
-
-    private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
-    {
-        private long read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Count(int n)
-        {
-            read += n;
-            return read > maxBytes
-                ? throw new OutboundRefusedException($"The answer is larger than {maxBytes:N0} bytes; reading stopped there.")
-                : n;
-        }
     }
 }

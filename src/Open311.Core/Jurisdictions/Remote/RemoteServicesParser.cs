@@ -38,7 +38,7 @@ public static class RemoteServicesParser
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
         var list = document.RootElement.ValueKind == JsonValueKind.Array
             ? document.RootElement
-            : document.RootElement.TryGetProperty("services", out var wrapped) ? wrapped : default;
+            : document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("services", out var wrapped) ? wrapped : default;
         if (list.ValueKind != JsonValueKind.Array)
         {
             throw new FormatException("the JSON answer is not a list of services");

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using CsCheck;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Jurisdictions.Remote;
+using Open311.Core.Protocol;
+using Open311.Core.Requests;
+using Open311.Testing;
+
+namespace Open311.Core.Tests.Properties;
+
+/// <summary>
+/// Property-based hostile input straight into Core's parsers (CsCheck, fixed seed, bounded case counts): each either
+/// succeeds or refuses with the failure it documents (an Open311 error, a readable document error, a FormatException),
+/// never anything else. Counts are recorded in docs/reliability.md.
+/// </summary>
+public sealed class ParsersRefuseHostileInputCleanly
+{
+    public const int Cases = 3000;
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<Jurisdiction> Riverton = new(() =>
+    {
+        var document = DocumentJson.Read<JurisdictionDocument>(File.ReadAllText(RepoPaths.Of("samples", "riverton.json")), out _);
+        var errors = new List<string>();
+        var town = JurisdictionDocumentReader.Read(document, "riverton.example", errors);
+        Assert.Empty(errors);
+        return town;
+    });
+
+    private static readonly Gen<Parameters> Forms = Gen.Frequency(
+            (3, Gen.Select(Hostile.ParameterName, Hostile.Value)),
+            (2, Gen.Select(Gen.OneOf("service_code", "lat", "long", "attribute[size]", "attribute[surface][]", "start_date", "end_date", "status"), Gen.OneOf("pothole", "44.2", "-72.57", "large", "1", "2026-11-01T00:00:00Z", "open"))))
+        .Array[0, 14]
+        .Select(pairs =>
+        {
+            var parameters = new Parameters();
+            foreach (var (name, value) in pairs)
+            {
+                parameters.Add(name, value);
+            }
+
+            return parameters;
+        });
+
+    [Fact]
+    public void RequestSearchesAndSubmissionsRefuseWithOpen311Errors()
+    {
+        Forms.Sample(
+            p =>
+            {
+                Refuses<Open311Exception>(() => RequestQueryParser.Parse(p, Riverton.Value, Now));
+                Refuses<Open311Exception>(() => RequestSubmission.Parse(p, Riverton.Value, Now));
+            },
+            seed: Hostile.Seed,
+            iter: Cases,
+            threads: 1,
+            print: p => string.Join("&", p.Names.Select(n => $"{n}={p.Get(n)}")));
+    }
+
+    [Fact]
+    public void TimesNeverThrow()
+    {
+        Hostile.Value.Sample(text => { _ = Open311Time.TryParse(text, TimeZoneInfo.Utc, out _); }, seed: Hostile.Seed, iter: Cases, threads: 1);
+    }
+
+    [Fact]
+    public void JurisdictionDocumentsAreReadOrExplained()
+    {
+        Hostile.Json.Sample(
+            json =>
+            {
+                var document = DocumentJson.Read<JurisdictionDocument>(json, out var error);
+                if (error is null)
+                {
+                    var errors = new List<string>();
+                    JurisdictionDocumentReader.Read(document, "x", errors);
+                    Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e)));
+                }
+            },
+            seed: Hostile.Seed,
+            iter: Cases,
+            threads: 1);
+    }
+
+    [Fact]
+    public void RemoteCataloguesAreReadOrRefused()
+    {
+        Gen.Select(Hostile.Json, Gen.OneOf("json", "xml")).Sample(
+            (body, format) => Refuses<FormatException>(() => RemoteServicesParser.Parse(format == "xml" ? $"<services>{body}</services>" : body, format)),
+            seed: Hostile.Seed,
+            iter: Cases,
+            threads: 1);
+    }
+
+    /// <summary>Runs <paramref name="parse"/>; a <typeparamref name="TRefusal"/> is a fine answer, anything else fails the property.</summary>
+    private static void Refuses<TRefusal>(Action parse)
+        where TRefusal : Exception
+    {
+        try
+        {
+            parse();
+        }
+        catch (TRefusal)
+        {
+        }
+    }
+}
