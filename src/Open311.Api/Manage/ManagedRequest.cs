@@ -23,6 +23,7 @@ public sealed record ManagedRequest(
     string? MediaUrl,
     string? Token,
     string? ExternalId,
+    bool Private,
     Requester Requester,
     IReadOnlyList<SubmittedAttribute> Attributes,
     IReadOnlyList<ManagedRequest.Note> Notes)
@@ -46,6 +47,7 @@ public sealed record ManagedRequest(
         r.MediaUrl,
         r.Token,
         r.ExternalId,
+        r.Private,
         r.Requester,
         r.Attributes,
         r.Notes.Select(n => new Note(Open311Time.Format(n.Datetime), n.Type, n.Summary, n.Description)).ToList());

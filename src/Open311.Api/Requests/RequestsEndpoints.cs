@@ -96,8 +96,9 @@ public sealed class RequestsEndpoints(
                 throw Open311Exception.BadRequest(errors);
             }
 
-            var stored = (InputText.IsIdentifier(id) ? await store.GetAsync(jurisdiction.Id, id, request.HttpContext.RequestAborted) : null)
-                ?? throw Open311Exception.NotFound($"service_request_id '{InputText.Quote(id)}' not found.");
+            var stored = (InputText.IsIdentifier(id) ? await store.GetAsync(jurisdiction.Id, id, request.HttpContext.RequestAborted) : null) is { Request.Private: false } found
+                ? found
+                : throw Open311Exception.NotFound($"service_request_id '{InputText.Quote(id)}' not found.");
             var visible = stored.Request with { Requester = Requester.None };
             return new ElementResult(RequestDocuments.List([visible], extensions), f);
         });

@@ -103,6 +103,7 @@ public sealed class IntakePipeline(
                 Address = report.AddressText is { Length: <= 400 } a ? a : null,
                 MediaUrl = report.MediaUrls.FirstOrDefault(),
                 ExternalId = record.IntakeId,
+                Private = service.Type == Services.ServiceType.Blackbox,
                 Notes = [new RequestNote(now, "opened", $"Received from {report.SourceId}", report.Url)],
                 Requester = report.Contact,
             },

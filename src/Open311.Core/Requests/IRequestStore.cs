@@ -11,7 +11,7 @@ public interface IRequestStore
 
     Task<StoredRequest?> GetAsync(string jurisdictionId, string id, CancellationToken cancellationToken);
 
-    /// <summary>Matching requests, newest first, public fields only.</summary>
+    /// <summary>Matching requests, newest first, public fields only; private (blackbox) requests are left out.</summary>
     Task<IReadOnlyList<ServiceRequest>> QueryAsync(string jurisdictionId, RequestQuery query, CancellationToken cancellationToken);
 
     Task<string?> FindIdByTokenAsync(string jurisdictionId, string token, CancellationToken cancellationToken);

@@ -67,6 +67,7 @@ public static class RequestSubmission
             Long = lon,
             MediaUrl = mediaUrl,
             Token = service.Type == ServiceType.Batch ? NewToken() : null,
+            Private = service.Type == ServiceType.Blackbox,
             ExternalId = externalId,
             Attributes = attributes.Where(a => a.Code != ExternalIdAttribute.Code).ToList(),
             Notes = [new RequestNote(now, "opened", "Request received", null)],

@@ -45,6 +45,12 @@ public sealed record ServiceRequest
     /// <summary>The client's own id for the report (<c>attribute[fixmystreet_id]</c>, a connector's post id): the dedupe key.</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>
+    /// Kept out of every public answer (requests to <c>blackbox</c> services: the POST returns no id, and the request
+    /// is not tracked publicly). Staff see it through the manage API.
+    /// </summary>
+    public bool Private { get; init; }
+
     public IReadOnlyList<SubmittedAttribute> Attributes { get; init; } = [];
 
     public IReadOnlyList<RequestNote> Notes { get; init; } = [];

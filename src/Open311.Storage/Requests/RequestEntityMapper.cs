@@ -45,6 +45,7 @@ public static class RequestEntityMapper
         ["MediaUrl"] = r.MediaUrl,
         ["Attributes"] = r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes, Compact),
         ["Notes"] = r.Notes.Count == 0 ? null : NotesJson(r.Notes),
+        ["Private"] = r.Private ? true : null,
     };
 
     /// <summary>Reads a row; the JSON-held attributes and notes only when <paramref name="withHistory"/> (lists skip them unless asked).</summary>
@@ -93,6 +94,7 @@ public static class RequestEntityMapper
         Attributes = withHistory ? Json<List<SubmittedAttribute>>(e.GetString("Attributes")) ?? [] : [],
         Notes = withHistory ? Json<List<RequestNote>>(e.GetString("Notes")) ?? [] : [],
         Requester = ReadRequester(e),
+        Private = e.GetBoolean("Private") == true,
     };
 
     private static Requester ReadRequester(TableEntity e)

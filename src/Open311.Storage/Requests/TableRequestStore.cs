@@ -81,7 +81,7 @@ public sealed class TableRequestStore(TableProvider tables, RequestIdAllocator i
         if (query.Ids.Count > 0)
         {
             var found = await Task.WhenAll(query.Ids.Select(id => GetAsync(jurisdictionId, id, cancellationToken)));
-            return found.OfType<StoredRequest>().Select(s => PublicOnly(s.Request)).ToList();
+            return found.OfType<StoredRequest>().Where(s => !s.Request.Private).Select(s => PublicOnly(s.Request)).ToList();
         }
 
         return await new IndexScan(table, RequestRows.Partition(jurisdictionId), jurisdictionId, query).RunAsync(cancellationToken);
