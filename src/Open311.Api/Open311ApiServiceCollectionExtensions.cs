@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Open311.Api.Connectors;
 using Open311.Api.Discovery;
+using Open311.Api.Fallback;
+using Open311.Api.Http;
 using Open311.Api.Docs;
 using Open311.Api.Health;
 using Open311.Api.Keys;
@@ -34,6 +36,9 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddGuardedHttpClient<RemoteCatalogSync>("catalogue sync")
             .AddOutboundRetries();
         services.AddSingleton<KeyRateLimiter>();
+        services.AddSingleton<ClientLimits>();
+        services.AddSingleton<AdminKeyCheck>();
+        services.AddSingleton<FallbackEndpoints>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<DiscoveryEndpoints>();
         services.AddSingleton<ServicesEndpoints>();

@@ -35,4 +35,31 @@ public sealed class Open311Options
 
     /// <summary>Rate for keys issued without one, in requests per minute per key.</summary>
     public int DefaultRatePerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Comma-separated origins (<c>https://clerk.riverton.example</c>) whose pages may call the manage API from a
+    /// browser. Empty: no cross-origin access to it at all (the public API stays open to every origin).
+    /// </summary>
+    public string? ManageCorsOrigins { get; set; }
+
+    /// <summary>
+    /// The header a trusted front end puts the client's address in (<c>X-Forwarded-For</c> behind Azure's front ends);
+    /// the right-most entry is used. Empty: the connection's own address (the Kestrel host facing clients directly).
+    /// </summary>
+    public string? ClientIpHeader { get; set; }
+
+    /// <summary>Per client address: lookups a minute (they are cheap, but a scraper should not have the index for free).</summary>
+    public int LookupPerMinute { get; set; } = 300;
+
+    /// <summary>Per client address: manage API calls a minute.</summary>
+    public int ManagePerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Per client address and kind: refused credentials a minute — webhook signatures, unknown API keys, wrong admin
+    /// keys. Past it, that address gets 429 for that kind until the minute refills, before any check or storage read.
+    /// </summary>
+    public int FailuresPerMinute { get; set; } = 30;
+
+    public IReadOnlyList<string> ManageOrigins() =>
+        (ManageCorsOrigins ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

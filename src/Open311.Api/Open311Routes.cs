@@ -33,6 +33,14 @@ public static class Open311Routes
     public const string Docs = "docs";
     public const string DocsAsset = "docs/{file}";
 
+    /// <summary>
+    /// Every other path and method below the prefix: answered by <c>FallbackEndpoints</c> (CORS preflights, Open311
+    /// 404 and 405 bodies). A catch-all has the lowest precedence in both hosts' routing, so it never shadows a route.
+    /// </summary>
+    public const string Fallback = "{*path}";
+
+    public static readonly IReadOnlyList<string> FallbackMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
+
     public static readonly IReadOnlyList<Open311Route> All =
     [
         new("GetDiscovery", Discovery, "GET"),

@@ -8,12 +8,16 @@ using Open311.Api.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Open311.Functions.Http;
 using Open311.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 // HTTP functions get ASP.NET Core's HttpRequest and may return IResult, like the Kestrel host
 builder.ConfigureFunctionsWebApplication();
+
+// Headers of every answer (CORS by route), as the Kestrel host's edge sets them
+builder.UseWhen<Open311HeadersMiddleware>(context => context.FunctionDefinition.InputBindings.Values.Any(b => b.Type == "httpTrigger"));
 
 // Storage adapters and the host-neutral handlers: the same registrations as Open311.Server
 builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.Configuration);

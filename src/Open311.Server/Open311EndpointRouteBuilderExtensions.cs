@@ -2,6 +2,7 @@ using Open311.Api;
 using Open311.Api.Connectors;
 using Open311.Api.Discovery;
 using Open311.Api.Docs;
+using Open311.Api.Fallback;
 using Open311.Api.Health;
 using Open311.Api.Manage;
 using Open311.Api.Media;
@@ -47,6 +48,7 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapGet(Open311Routes.OpenApi, (HttpRequest r, DocsEndpoints h) => h.OpenApiAsync(r)).WithName("GetOpenApi");
         open311.MapGet(Open311Routes.Docs, (HttpRequest r, DocsEndpoints h) => h.PageAsync(r)).WithName("GetDocs");
         open311.MapGet(Open311Routes.DocsAsset, (HttpRequest r, string file, DocsEndpoints h) => h.AssetAsync(r, file)).WithName("GetDocsAsset");
+        open311.MapMethods(Open311Routes.Fallback, Open311Routes.FallbackMethods, (HttpRequest r, FallbackEndpoints h) => h.AnswerAsync(r)).WithName("Open311Fallback");
 
         return open311;
     }

@@ -17,10 +17,6 @@ builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.
 builder.Services.AddHostedService<RemoteCatalogSyncJob>();
 builder.Services.AddHostedService<UshahidiPollJob>();
 
-// Browser clients read the public API from other origins; preflights are answered here
-builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-    policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Retry-After")));
-
 // Traces, metrics and logs to Application Insights when a connection string is configured
 if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
@@ -31,8 +27,8 @@ if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_
 
 var app = builder.Build();
 
-app.UseMiddleware<Open311FallbackMiddleware>();
-app.UseCors();
+// Headers of every answer (CORS by route), preflights, Open311 bodies for what no handler answered
+app.UseMiddleware<Open311EdgeMiddleware>();
 app.MapOpen311();
 
 app.Run();

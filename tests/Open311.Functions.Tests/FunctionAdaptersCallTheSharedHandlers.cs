@@ -70,6 +70,37 @@ public sealed class FunctionAdaptersCallTheSharedHandlers : IAsyncLifetime
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>404</code>", Body(context));
     }
 
+    [Theory]
+    [InlineData("DELETE", "/open311/v2/requests.json", 405, "application/json")]
+    [InlineData("GET", "/open311/v3/nothing.xml", 404, "text/xml")]
+    public async Task TheCatchAllFunctionAnswersInTheOpen311Format(string method, string path, int status, string type)
+    {
+        var function = new FallbackFunction(services!.GetRequiredService<Open311.Api.Fallback.FallbackEndpoints>());
+        var context = NewContext(path);
+        context.Request.Method = method;
+
+        await (await function.Open311Fallback(context.Request)).ExecuteAsync(context);
+
+        Assert.Equal(status, context.Response.StatusCode);
+        Assert.StartsWith(type, context.Response.ContentType);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), Body(context));
+    }
+
+    [Fact]
+    public async Task TheHeadersMiddlewareGivesManageAnswersNoCorsAndPublicOnesAny()
+    {
+        var manage = NewContext("/open311/manage/keys");
+        var open = NewContext("/open311/v2/services.json");
+        manage.Request.Headers.Origin = open.Request.Headers.Origin = "https://evil.example";
+
+        Open311.Api.Http.Open311Headers.Apply(manage);
+        Open311.Api.Http.Open311Headers.Apply(open);
+
+        Assert.False(manage.Response.Headers.ContainsKey("Access-Control-Allow-Origin"));
+        Assert.Equal("*", open.Response.Headers.AccessControlAllowOrigin.ToString());
+        await Task.CompletedTask;
+    }
+
     private DefaultHttpContext NewContext(string path)
     {
         var context = new DefaultHttpContext { RequestServices = services! };

@@ -35,7 +35,10 @@ public sealed class FunctionsWiringMatchesServerRoutes
                 $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName} {m} {e.RoutePattern.RawText!.TrimStart('/')}"))
             .Order()
             .ToList();
-        var table = Open311Routes.All.Select(r => $"{r.Name} {r.Method} {Open311Routes.Prefix}/{r.Template}").Order().ToList();
+        var table = Open311Routes.All.Select(r => $"{r.Name} {r.Method} {Open311Routes.Prefix}/{r.Template}")
+            .Concat(Open311Routes.FallbackMethods.Select(m => $"Open311Fallback {m} {Open311Routes.Prefix}/{Open311Routes.Fallback}"))
+            .Order()
+            .ToList();
 
         Assert.Equal(table, functions);
         Assert.Equal(table, routes);

@@ -16,6 +16,7 @@ namespace Open311.Api.Connectors;
 public sealed class UshahidiEndpoints(
     ISourceStore sources,
     UshahidiIntake intake,
+    ClientLimits limits,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Open311Options> options,
     ILogger<UshahidiEndpoints> logger)
@@ -26,8 +27,14 @@ public sealed class UshahidiEndpoints(
         Open311Handler.RunAsync(ResponseFormat.Json, logger, async () =>
         {
             var ct = request.HttpContext.RequestAborted;
-            var json = (InputText.IsIdentifier(sourceId) ? await sources.GetAsync(sourceId, ct) : null)
-                ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(sourceId)}'.");
+            limits.EnsureFailuresLeft(request, ClientLimits.WebhookFailure);
+            var json = InputText.IsIdentifier(sourceId) ? await sources.GetAsync(sourceId, ct) : null;
+            if (json is null)
+            {
+                limits.Failed(request, ClientLimits.WebhookFailure);
+                throw Open311Exception.NotFound($"No source '{InputText.Quote(sourceId)}'.");
+            }
+
             var source = DocumentJson.Read<SourceDocument>(json, out _);
             if (source.Type != "ushahidi" || source.WebhookSecret is not { Length: > 0 } secret || source.WebhookUrl is not { Length: > 0 } url)
             {
@@ -38,6 +45,7 @@ public sealed class UshahidiEndpoints(
             if (!UshahidiSignature.IsValid(secret, url, body, request.Headers["X-Ushahidi-Signature"]))
             {
                 logger.LogWarning("Ushahidi webhook for {Source} refused: missing or wrong signature", sourceId);
+                limits.Failed(request, ClientLimits.WebhookFailure);
                 throw new Open311Exception(401, "Missing or wrong X-Ushahidi-Signature: nothing was stored.");
             }
 

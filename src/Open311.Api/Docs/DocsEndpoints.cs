@@ -32,11 +32,7 @@ public sealed class DocsEndpoints(ILogger<DocsEndpoints> logger)
     public static JsonObject Document() => JsonNode.Parse(OpenApi.Value)!.AsObject();
 
     public Task<IResult> OpenApiAsync(HttpRequest request) =>
-        Open311Handler.RunAsync(ResponseFormat.Json, logger, () =>
-        {
-            Open311Headers.Apply(request.HttpContext.Response);
-            return Task.FromResult(Results.Text(OpenApi.Value, "application/json; charset=utf-8"));
-        });
+        Open311Handler.RunAsync(ResponseFormat.Json, logger, () => Task.FromResult(Results.Text(OpenApi.Value, "application/json; charset=utf-8")));
 
     public Task<IResult> PageAsync(HttpRequest request) =>
         Open311Handler.RunAsync(ResponseFormat.Xml, logger, () => Task.FromResult(Results.Text(Page.Value, "text/html; charset=utf-8")));

@@ -29,7 +29,6 @@ public sealed class ElementResult(Element document, ResponseFormat format, int s
         response.StatusCode = statusCode;
         response.ContentType = ResponseFormats.ContentType(format);
         response.ContentLength = buffer.Length;
-        Open311Headers.Apply(response);
         if (RetryAfter is { } wait)
         {
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

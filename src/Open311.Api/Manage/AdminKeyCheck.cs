@@ -1,24 +1,39 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Open311.Api.Http;
 using Open311.Api.Keys;
-using Microsoft.AspNetCore.Http;
 using Open311.Core.Keys;
 using Open311.Core.Protocol;
 
 namespace Open311.Api.Manage;
 
-/// <summary>The manage API's guard: <c>Authorization: Bearer {Open311__AdminKey}</c>, compared in constant time.</summary>
-public static class AdminKeyCheck
+/// <summary>
+/// The manage API's guard: <c>Authorization: Bearer {Open311__AdminKey}</c>, compared in constant time, within the
+/// per-address rate of the manage API and its budget of wrong keys.
+/// </summary>
+public sealed class AdminKeyCheck(IOptions<Open311Options> options, ClientLimits limits)
 {
-    /// <summary>Runs a manage handler: admin key first, Open311 JSON errors for every failure.</summary>
-    public static Task<IResult> RunAsync(HttpRequest request, Open311Options options, ILogger logger, Func<CancellationToken, Task<IResult>> handler) =>
+    /// <summary>Runs a manage handler: limits and admin key first, Open311 JSON errors for every failure.</summary>
+    public Task<IResult> RunAsync(HttpRequest request, ILogger logger, Func<CancellationToken, Task<IResult>> handler) =>
         Open311Handler.RunAsync(ResponseFormat.Json, logger, () =>
         {
-            Require(request, options);
+            limits.EnsureFailuresLeft(request, ClientLimits.AdminFailure);
+            limits.Take(request, ClientLimits.Manage);
+            try
+            {
+                Require(request, options.Value);
+            }
+            catch (Open311Exception ex) when (ex.Status is 401 or 403)
+            {
+                limits.Failed(request, ClientLimits.AdminFailure);
+                throw;
+            }
+
             return handler(request.HttpContext.RequestAborted);
         });
 
-    public static void Require(HttpRequest request, Open311Options options)
+    private static void Require(HttpRequest request, Open311Options options)
     {
         if (string.IsNullOrEmpty(options.AdminKey))
         {

@@ -27,6 +27,7 @@ public sealed class ManageEndpoints(
     RemoteCatalogSync sync,
     TimeProvider time,
     IOptions<Open311Options> options,
+    AdminKeyCheck admin,
     ILogger<ManageEndpoints> logger)
 {
     public const int MaxRatePerMinute = 100_000;
@@ -159,7 +160,7 @@ public sealed class ManageEndpoints(
     }
 
     private Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> handler) =>
-        AdminKeyCheck.RunAsync(request, options.Value, logger, handler);
+        admin.RunAsync(request, logger, handler);
 
     private static string? IfMatch(HttpRequest request) =>
         request.Headers[HeaderNames.IfMatch].ToString() is { Length: > 0 } value ? value : null;

@@ -11,11 +11,11 @@ using Open311.Core.Protocol;
 namespace Open311.Api.Manage;
 
 /// <summary>The manage API for connector sources and for intake records (what happened to each inbound report).</summary>
-public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore intake, UshahidiPoller poller, IOptions<Open311Options> options, ILogger<SourcesAndIntakeEndpoints> logger)
+public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore intake, UshahidiPoller poller, AdminKeyCheck admin, ILogger<SourcesAndIntakeEndpoints> logger)
 {
     public const int MaxSourceBytes = 64 * 1024;
 
-    public Task<IResult> PutSourceAsync(HttpRequest request, string id) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>
+    public Task<IResult> PutSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
     {
         var document = await JsonBody.ReadAsync<SourceDocument>(request, ct, MaxSourceBytes);
         var errors = Validate(id, document);
@@ -42,27 +42,27 @@ public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore
         return Shown(document);
     });
 
-    public Task<IResult> GetSourceAsync(HttpRequest request, string id) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>
+    public Task<IResult> GetSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
     {
         var json = await sources.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
         return Shown(DocumentJson.Read<SourceDocument>(json, out _));
     });
 
     /// <summary>Polls a source now instead of waiting for the timer; answers what the poll did.</summary>
-    public Task<IResult> PollSourceAsync(HttpRequest request, string id) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>
+    public Task<IResult> PollSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
     {
         _ = await sources.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
         return Results.Json(await poller.PollAsync(id, ct), DocumentJson.Options);
     });
 
-    public Task<IResult> GetIntakeAsync(HttpRequest request, string intakeId) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>
+    public Task<IResult> GetIntakeAsync(HttpRequest request, string intakeId) => admin.RunAsync(request, logger, async ct =>
     {
         var parts = intakeId.Split(':', 2);
         var record = parts.Length == 2 ? await intake.GetAsync(parts[0], parts[1], ct) : null;
         return Results.Json(record ?? throw Open311Exception.NotFound($"No intake record '{InputText.Quote(intakeId)}'."), DocumentJson.Options);
     });
 
-    public Task<IResult> ListIntakeAsync(HttpRequest request) => AdminKeyCheck.RunAsync(request, options.Value, logger, async ct =>
+    public Task<IResult> ListIntakeAsync(HttpRequest request) => admin.RunAsync(request, logger, async ct =>
     {
         var p = ParameterReader.FromQuery(request);
         var take = int.TryParse(p.Get("take"), out var t) && t is > 0 and <= 1000 ? t : 100;

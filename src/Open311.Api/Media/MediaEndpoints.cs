@@ -21,7 +21,6 @@ public sealed class MediaEndpoints(IMediaStore media, ILogger<MediaEndpoints> lo
 
             var stream = await media.OpenAsync(jurisdiction, name, request.HttpContext.RequestAborted)
                 ?? throw Open311Exception.NotFound("No such photo.");
-            Open311Headers.Apply(request.HttpContext.Response);
             request.HttpContext.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.Stream(stream, kind.ContentType);
         });

@@ -12,13 +12,14 @@ namespace Open311.Api.Routing;
 /// GET lookup.{format}?lat=&amp;long=[&amp;category=]: every jurisdiction of every tier covering the point, most local
 /// first, with its endpoint and services (only those matching <c>category</c> when it is given).
 /// </summary>
-public sealed class LookupEndpoints(JurisdictionRegistry registry, IOptions<Open311Options> options, ILogger<LookupEndpoints> logger)
+public sealed class LookupEndpoints(JurisdictionRegistry registry, ClientLimits limits, IOptions<Open311Options> options, ILogger<LookupEndpoints> logger)
 {
     public const int MaxCategoryLength = 100;
 
     public Task<IResult> LookupAsync(HttpRequest request, string format) =>
         Open311Handler.RunAsync(format, logger, async f =>
         {
+            limits.Take(request, ClientLimits.Lookup);
             var parameters = ParameterReader.FromQuery(request);
             var errors = new List<string>();
             var (lat, lon) = Coordinates.Read(parameters, errors);

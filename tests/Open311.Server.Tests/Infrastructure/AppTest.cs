@@ -18,6 +18,8 @@ public abstract class AppTest(AzuriteFixture azurite) : IAsyncLifetime
 
     protected virtual TimeProvider? Time => null;
 
+    protected virtual Dictionary<string, string>? Settings => null;
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -57,5 +59,5 @@ public abstract class AppTest(AzuriteFixture azurite) : IAsyncLifetime
         return errors.Select(e => e.Element("description")!.Value).ToList();
     }
 
-    private Open311App CreateApp() => new(Azurite.ConnectionString, Time);
+    private Open311App CreateApp() => new(Azurite.ConnectionString, Time, Settings);
 }
