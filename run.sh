@@ -11,9 +11,20 @@ URL="${OPEN311_URL:-http://127.0.0.1:7071}"
 STATE=.run
 DATA="${OPEN311_DATA:-$STATE/azurite}"
 mkdir -p "$STATE" "$DATA"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
+server_pid=""
+azurite_pid=""
+# Stops the server first (no write in flight), then Azurite with SIGTERM and waits: Azurite writes its data to disk
+# every few seconds and once more as it shuts down, so a graceful stop keeps every acknowledged write.
+stop() {
+  local pid=$1 name=$2
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  echo "$name did not stop within 15 s" >&2
+}
+cleanup() { trap - EXIT INT TERM; stop "$server_pid" "The server"; stop "$azurite_pid" "Azurite"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 need() { command -v "$1" >/dev/null || { echo "run.sh needs $1 ($2)" >&2; exit 1; }; }
@@ -31,11 +42,14 @@ if [ -z "${Storage__ConnectionString:-}" ]; then
     say "Azurite is already listening on 127.0.0.1:10000-10002; using it."
   else
     say "Starting Azurite (data in $DATA)…"
-    node_modules/.bin/azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    # Its own session: Ctrl+C reaches the server and this script, and Azurite is stopped after the server, in order.
+    setsid node_modules/.bin/azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       --location "$DATA" --skipApiVersionCheck --disableTelemetry --silent >"$STATE/azurite.log" 2>&1 &
-    pids+=($!)
+    azurite_pid=$!
   fi
   export Storage__ConnectionString="UseDevelopmentStorage=true"
+  # A hard kill of Azurite forgets its last seconds of writes; ids then jump 1,000 after a restart rather than repeat.
+  export Storage__IdGapAfterRestart="${Storage__IdGapAfterRestart:-1000}"
 fi
 
 # 2. The admin key: the environment's, else one made once and kept in .run/admin-key
@@ -51,11 +65,11 @@ export Open311__PublicBaseUrl="${Open311__PublicBaseUrl:-$URL}"
 # 3. The server
 say "Building and starting Open311.Server on $URL…"
 dotnet build src/Open311.Server -c Release -v quiet -nologo >"$STATE/build.log" 2>&1 || { cat "$STATE/build.log"; exit 1; }
-dotnet run --project src/Open311.Server -c Release --no-build --urls "$URL" >"$STATE/server.log" 2>&1 &
-pids+=($!)
+dotnet src/Open311.Server/bin/Release/net10.0/Open311.Server.dll --contentRoot "$PWD/src/Open311.Server" --urls "$URL" >"$STATE/server.log" 2>&1 &
+server_pid=$!
 for _ in $(seq 1 60); do
   curl -s -o /dev/null "$URL/open311/discovery.json" && break
-  kill -0 "${pids[-1]}" 2>/dev/null || { cat "$STATE/server.log"; exit 1; }
+  kill -0 "$server_pid" 2>/dev/null || { cat "$STATE/server.log"; exit 1; }
   sleep 1
 done
 
@@ -85,6 +99,6 @@ Try:
   curl -s -X POST $URL/open311/v2/requests.json -d api_key=$(cat "$STATE/demo-key" 2>/dev/null || echo KEY) \\
        -d service_code=pothole -d lat=44.2 -d long=-72.57 -d 'attribute[size]=large' -d 'description=Deep hole by the school'
 
-Press Ctrl+C to stop.
+Press Ctrl+C to stop (the server first, then Azurite, which saves its data on the way out).
 INFO
-wait "${pids[-1]}"
+wait "$server_pid"
