@@ -19,6 +19,9 @@ param principalType string = 'User'
 @description('Deploy a Service Bus namespace with the "forward" queue and switch Queue__Provider to ServiceBus.')
 param enableServiceBus bool = false
 
+@description('Give the deploying principal Storage Table and Blob data roles (e.g. to revoke keys with az). azd itself does not need them.')
+param grantDeployerDataAccess bool = false
+
 // Required rather than defaulted: a newGuid() default would rotate the key on every provision. Under azd it is
 // generated once and kept in the environment's config (type 'generate'); other deployers pass it explicitly.
 @secure()
@@ -42,6 +45,7 @@ var names = {
   logAnalytics: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
   applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
   serviceBus: '${abbrs.serviceBusNamespaces}${resourceToken}'
+  keyVault: '${abbrs.keyVaultVaults}${resourceToken}'
   plan: '${abbrs.webServerFarms}${resourceToken}'
   functionApp: '${abbrs.webSitesFunctions}api-${resourceToken}'
 }
@@ -81,6 +85,18 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  scope: rg
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    identityName: names.identity
+    adminKey: adminKey
+  }
+  dependsOn: [identity]
+}
+
 module serviceBus 'app/servicebus.bicep' = if (enableServiceBus) {
   scope: rg
   params: {
@@ -99,7 +115,7 @@ module rbac 'app/rbac.bicep' = {
     serviceBusNamespaceName: names.serviceBus
     enableServiceBus: enableServiceBus
     identityName: names.identity
-    userPrincipalId: principalId
+    userPrincipalId: grantDeployerDataAccess ? principalId : ''
     userPrincipalType: principalType
   }
   dependsOn: [identity, storage, monitoring, serviceBus]
@@ -117,7 +133,7 @@ module api 'app/functionapp.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsName: names.applicationInsights
     serviceBusNamespace: enableServiceBus ? serviceBus!.outputs.fullyQualifiedNamespace : ''
-    adminKey: adminKey
+    adminKeySecretUri: keyVault.outputs.adminKeySecretUri
   }
   dependsOn: [rbac]
 }

@@ -12,8 +12,8 @@ param deploymentContainerName string
 param applicationInsightsName string
 @description('Fully qualified Service Bus namespace; empty selects Storage Queues.')
 param serviceBusNamespace string
-@secure()
-param adminKey string
+@description('Key Vault secret URI of the admin key; the app reads it through its identity.')
+param adminKeySecretUri string
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -42,10 +42,14 @@ var baseSettings = {
   Storage__QueueServiceUri: endpoints.queue
   Storage__TableServiceUri: endpoints.table
   Storage__ClientId: clientId
+  // The same section as a Functions connection named "Storage" (queue triggers), through the identity.
+  Storage__credential: 'managedidentity'
   Queue__Provider: empty(serviceBusNamespace) ? 'StorageQueues' : 'ServiceBus'
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${clientId};Authorization=AAD'
-  Open311__AdminKey: adminKey
+  Open311__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
+  // Azure's front ends put the caller's address last in X-Forwarded-For; the per-address limits read it there.
+  Open311__ClientIpHeader: 'X-Forwarded-For'
 }
 
 var serviceBusSettings = empty(serviceBusNamespace)
@@ -84,14 +88,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references (the admin key) are resolved with the user-assigned identity.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
-      // Browser clients (map widgets, the interactive docs) read the public API from any origin; no cookies are used.
-      cors: {
-        allowedOrigins: [
-          '*'
-        ]
-      }
+      ftpsState: 'Disabled'
+      // No platform CORS: the app answers CORS itself, by route (public API any origin, manage API only configured ones).
       appSettings: map(items(union(baseSettings, serviceBusSettings)), s => { name: s.key, value: s.value })
     }
     functionAppConfig: {
@@ -114,6 +116,23 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+// azd deploys with Entra ID (OneDeploy to the package container); basic publishing credentials stay off.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
   }
 }
 

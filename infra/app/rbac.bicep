@@ -4,7 +4,7 @@ param applicationInsightsName string
 param serviceBusNamespaceName string
 param enableServiceBus bool
 param identityName string
-@description('Deploying user (azd sets AZURE_PRINCIPAL_ID); empty skips the user assignments.')
+@description('Deploying principal, only when grantDeployerDataAccess is set in main.bicep; empty skips its assignments.')
 param userPrincipalId string
 @description('User for a person running azd; ServicePrincipal when a pipeline deploys.')
 @allowed(['User', 'ServicePrincipal'])
@@ -25,7 +25,8 @@ var identityStorageRoles = [
   roles.storageQueueDataContributor
   roles.storageTableDataContributor
 ]
-// The deploying user: blobs and tables, so azd and local tools (the app run locally, Storage Explorer) work.
+// The deploying principal, only on request (grantDeployerDataAccess): tables and blobs for revoking keys with az or
+// browsing data; azd deploys through the app's own identity and needs neither.
 var userStorageRoles = [
   roles.storageBlobDataOwner
   roles.storageTableDataContributor

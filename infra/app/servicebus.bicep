@@ -22,8 +22,16 @@ resource forwardQueue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview
   parent: namespace
   name: 'forward'
   properties: {
-    maxDeliveryCount: 10
+    // The outbox on the intake record is the truth; a message only wakes a worker. One that nobody consumes expires
+    // after 14 days into the dead-letter queue instead of piling up.
+    defaultMessageTimeToLive: 'P14D'
     deadLetteringOnMessageExpiration: true
+    // A delivery to a slow city takes up to a minute with retries; the lock outlasts it so no second worker takes it.
+    lockDuration: 'PT2M'
+    maxDeliveryCount: 10
+    // MessageId is the intake id: a resend within the hour is dropped by the namespace.
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'PT1H'
   }
 }
 

@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Open311.Server;
 using Open311.Server.Jobs;
 using Open311.Storage;
+using Open311.Storage.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +21,7 @@ builder.Services.AddHostedService<UshahidiPollJob>();
 // Traces, metrics and logs to Application Insights when a connection string is configured
 if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
-    builder.Services.AddOpenTelemetry().UseAzureMonitor()
+    builder.Services.AddOpenTelemetry().UseAzureMonitor(o => o.Credential = AzureCredentials.ForTelemetry(builder.Configuration))
         .WithTracing(t => t.AddSource(Open311Telemetry.Name))
         .WithMetrics(m => m.AddMeter(Open311Telemetry.Name));
 }

@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -12,6 +11,7 @@ using Open311.Core.Jurisdictions;
 using Open311.Core.Keys;
 using Open311.Core.Media;
 using Open311.Core.Requests;
+using Open311.Storage.Identity;
 using Open311.Storage.Intake;
 using Open311.Storage.Jurisdictions;
 using Open311.Storage.Keys;
@@ -62,7 +62,7 @@ public static class StorageServiceCollectionExtensions
             ? new ServiceBusClient(cs)
             : new ServiceBusClient(
                 bus["fullyQualifiedNamespace"] ?? throw new InvalidOperationException("Queue__Provider is ServiceBus: set ServiceBus__fullyQualifiedNamespace (or ServiceBus__ConnectionString)."),
-                bus["clientId"] is { Length: > 0 } id ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id)) : new DefaultAzureCredential()));
+                AzureCredentials.ForClient(bus["clientId"])));
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(bus["QueueName"] ?? ServiceBusWorkQueue.QueueName));
         services.AddSingleton<IWorkQueue, ServiceBusWorkQueue>();
     }
@@ -104,8 +104,7 @@ public static class StorageServiceCollectionExtensions
         return options;
     }
 
-    private static TokenCredential Credential(StorageOptions o) =>
-        o.ClientId is { Length: > 0 } id ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id)) : new DefaultAzureCredential();
+    private static TokenCredential Credential(StorageOptions o) => AzureCredentials.ForClient(o.ClientId);
 
     private static InvalidOperationException Missing(string name) =>
         new($"Storage is not configured: set Storage__ConnectionString (local) or Storage__{name} with a managed identity (Azure).");
