@@ -11,6 +11,9 @@ using Open311.Storage.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Long URLs reach the edge middleware, which answers them with an Open311 414 (Kestrel's own 414 has no body)
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+
 // Storage adapters and the host-neutral handlers: the same registrations as the Functions app
 builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.Configuration);
 

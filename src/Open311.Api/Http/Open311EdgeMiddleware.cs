@@ -12,9 +12,22 @@ namespace Open311.Api.Http;
 /// </summary>
 public sealed class Open311EdgeMiddleware(RequestDelegate next, FallbackEndpoints fallback, ILogger<Open311EdgeMiddleware> logger)
 {
+    /// <summary>
+    /// Longest path and query answered; Kestrel's own request-line limit is set above it (Program.cs) so that a long
+    /// URL gets an Open311 414 here rather than Kestrel's empty one.
+    /// </summary>
+    public const int MaxUrlLength = 8 * 1024;
+
     public async Task InvokeAsync(HttpContext context)
     {
         Open311Headers.Apply(context);
+        if ((context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0) > MaxUrlLength)
+        {
+            var tooLong = new Open311Exception(414, $"The URL is longer than {MaxUrlLength:N0} characters.");
+            await Open311Handler.Error(tooLong, ResponseFormats.FromPath(context.Request.Path.Value)).ExecuteAsync(context);
+            return;
+        }
+
         if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.AccessControlRequestMethod.Count > 0)
         {
             await (await fallback.AnswerAsync(context.Request)).ExecuteAsync(context);
