@@ -19,6 +19,7 @@ public static class Open311Routes
     public const string ManageJurisdictions = "manage/jurisdictions";
     public const string ManageJurisdiction = "manage/jurisdictions/{id}";
     public const string ManageKeys = "manage/keys";
+    public const string ManageKey = "manage/keys/{id}";
     public const string ManageRequest = "manage/requests/{id}";
     public const string Lookup = "lookup.{format}";
     public const string ManageImport = "manage/jurisdictions/import";
@@ -55,6 +56,7 @@ public static class Open311Routes
         new("ManageGetJurisdiction", ManageJurisdiction, "GET"),
         new("ManagePutJurisdiction", ManageJurisdiction, "PUT"),
         new("ManageCreateKey", ManageKeys, "POST"),
+        new("ManageRevokeKey", ManageKey, "DELETE"),
         new("ManageGetRequest", ManageRequest, "GET"),
         new("ManagePatchRequest", ManageRequest, "PATCH"),
         new("GetLookup", Lookup, "GET"),

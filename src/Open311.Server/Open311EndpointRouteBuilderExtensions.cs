@@ -32,6 +32,7 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapGet(Open311Routes.ManageJurisdiction, (HttpRequest r, string id, ManageEndpoints h) => h.GetJurisdictionAsync(r, id)).WithName("ManageGetJurisdiction");
         open311.MapPut(Open311Routes.ManageJurisdiction, (HttpRequest r, string id, ManageEndpoints h) => h.PutJurisdictionAsync(r, id)).WithName("ManagePutJurisdiction");
         open311.MapPost(Open311Routes.ManageKeys, (HttpRequest r, ManageEndpoints h) => h.CreateKeyAsync(r)).WithName("ManageCreateKey");
+        open311.MapDelete(Open311Routes.ManageKey, (HttpRequest r, string id, ManageEndpoints h) => h.RevokeKeyAsync(r, id)).WithName("ManageRevokeKey");
         open311.MapGet(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.GetRequestAsync(r, id)).WithName("ManageGetRequest");
         open311.MapPatch(Open311Routes.ManageRequest, (HttpRequest r, string id, ManageEndpoints h) => h.PatchRequestAsync(r, id)).WithName("ManagePatchRequest");
 

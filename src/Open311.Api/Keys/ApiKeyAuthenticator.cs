@@ -44,6 +44,15 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore store, KeyRateLimiter limit
         return key;
     }
 
+    /// <summary>Drops a revoked key from this instance's cache.</summary>
+    public void Forget(string keyId)
+    {
+        foreach (var hash in cache.Keys.Where(h => ApiKeySecrets.IdOf(h) == keyId))
+        {
+            cache.TryRemove(hash, out _);
+        }
+    }
+
     public static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers[HeaderNames.Authorization].ToString();

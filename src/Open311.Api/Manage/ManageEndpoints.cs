@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Open311.Api.Http;
+using Open311.Api.Keys;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Jurisdictions.Remote;
@@ -22,6 +23,7 @@ public sealed class ManageEndpoints(
     JurisdictionRegistry registry,
     IJurisdictionStore jurisdictions,
     IApiKeyStore keys,
+    ApiKeyAuthenticator authenticator,
     IRequestStore requests,
     JurisdictionImporter importer,
     RemoteCatalogSync sync,
@@ -128,6 +130,19 @@ public sealed class ManageEndpoints(
             new { api_key = secret, id = key.Id, name = key.Name, jurisdictions = key.Jurisdictions, rate_per_minute = key.RatePerMinute, note = "Store this key now: only its hash is kept." },
             DocumentJson.Options,
             statusCode: StatusCodes.Status201Created);
+    });
+
+    /// <summary>Deletes an API key by its id; this instance forgets it at once, others within a minute (their cache).</summary>
+    public Task<IResult> RevokeKeyAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    {
+        if (id.Length != 12 || !id.All(char.IsAsciiHexDigitLower) || !await keys.RevokeAsync(id, ct))
+        {
+            throw Open311Exception.NotFound($"No API key with id '{InputText.Quote(id)}' (the 12-character id shown when it was issued).");
+        }
+
+        authenticator.Forget(id);
+        logger.LogInformation("API key {KeyId} revoked", id);
+        return Results.NoContent();
     });
 
     public Task<IResult> GetRequestAsync(HttpRequest request, string id) => RunAsync(request, async ct =>

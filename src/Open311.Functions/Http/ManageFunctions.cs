@@ -35,6 +35,10 @@ public sealed class ManageFunctions(ManageEndpoints endpoints)
     public Task<IResult> ManageCreateKey([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.ManageKeys)] HttpRequest request) =>
         endpoints.CreateKeyAsync(request);
 
+    [Function(nameof(ManageRevokeKey))]
+    public Task<IResult> ManageRevokeKey([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Open311Routes.ManageKey)] HttpRequest request, string id) =>
+        endpoints.RevokeKeyAsync(request, id);
+
     [Function(nameof(ManageGetRequest))]
     public Task<IResult> ManageGetRequest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Open311Routes.ManageRequest)] HttpRequest request, string id) =>
         endpoints.GetRequestAsync(request, id);

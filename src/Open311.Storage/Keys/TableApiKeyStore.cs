@@ -28,6 +28,21 @@ public sealed class TableApiKeyStore(TableProvider tables) : IApiKeyStore
             e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch);
     }
 
+    public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    {
+        // The id is the first 12 hex digits of the hash (the row key): every row key that starts with it, 'g' being past 'f'.
+        var table = await tables.GetAsync(TableProvider.ApiKeys, cancellationToken);
+        var found = false;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {keyId} and RowKey lt {keyId + "g"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            await table.DeleteEntityAsync(Partition, row.RowKey, Azure.ETag.All, cancellationToken);
+            found = true;
+        }
+
+        return found;
+    }
+
     public async Task AddAsync(string keyHash, ApiKey key, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableProvider.ApiKeys, cancellationToken);

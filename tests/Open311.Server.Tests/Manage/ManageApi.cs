@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -166,5 +167,22 @@ public sealed class ManageApi(AzuriteFixture azurite) : AppTest(azurite)
         }
 
         return message;
+    }
+
+    [Fact]
+    public async Task ARevokedKeyIsRefusedAtOnceAndItsIdIsNotFoundTwice()
+    {
+        await App.PutRivertonAsync();
+        var issued = await JsonOf(await App.Admin().PostAsJsonAsync("/open311/manage/keys", new { name = "to revoke" }));
+        var key = issued["api_key"]!.GetValue<string>();
+        var id = issued["id"]!.GetValue<string>();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Client.PostAsync("/open311/v2/requests.json", Forms.Request(key, "pothole", Forms.InRiverton(("attribute[size]", "large"))))).StatusCode);
+
+        var revoked = await App.Admin().DeleteAsync($"/open311/manage/keys/{id}");
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, revoked.StatusCode);
+        await AssertJsonErrors(await Client.PostAsync("/open311/v2/requests.json", Forms.Request(key, "pothole", Forms.InRiverton(("attribute[size]", "large")))), 403);
+        await AssertJsonErrors(await App.Admin().DeleteAsync($"/open311/manage/keys/{id}"), 404);
+        await AssertJsonErrors(await App.Admin().DeleteAsync("/open311/manage/keys/not-an-id"), 404);
     }
 }

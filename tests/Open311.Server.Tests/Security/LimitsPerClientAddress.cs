@@ -124,6 +124,8 @@ public sealed class LimitsPerClientAddress(AzuriteFixture azurite) : AppTest(azu
 
         public Task AddAsync(string keyHash, ApiKey key, CancellationToken cancellationToken) => Inner.AddAsync(keyHash, key, cancellationToken);
 
+        public Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken) => Inner.RevokeAsync(keyId, cancellationToken);
+
         public Task<ApiKey?> FindAsync(string keyHash, CancellationToken cancellationToken)
         {
             Finds++;
