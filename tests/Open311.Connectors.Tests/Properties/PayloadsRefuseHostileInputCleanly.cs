@@ -19,7 +19,9 @@ public sealed class PayloadsRefuseHostileInputCleanly
     [Fact]
     public void UshahidiPostsAreReadOrRefused()
     {
-        Hostile.Json.Sample(
+        Hostile.Check(
+            Hostile.Json,
+            Cases,
             json =>
             {
                 try
@@ -32,9 +34,6 @@ public sealed class PayloadsRefuseHostileInputCleanly
                 {
                     Assert.False(string.IsNullOrWhiteSpace(ex.Message));
                 }
-            },
-            seed: Hostile.Seed,
-            iter: Cases,
-            threads: 1);
+            });
     }
 }

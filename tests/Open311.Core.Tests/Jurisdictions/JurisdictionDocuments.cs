@@ -62,4 +62,14 @@ public sealed class JurisdictionDocuments
         Assert.NotNull(error);
         Assert.Contains("$.name", error);
     }
+
+    [Fact]
+    public void ADuplicateMemberAnywhereIsExplainedNotThrown()
+    {
+        var document = DocumentJson.Read<JurisdictionDocument>("""{"name":"X","boundary":{"type":"Polygon","lon":1,"lon":2,"coordinates":[]}}""", out var error);
+
+        Assert.NotNull(error);
+        Assert.Contains("lon", error);
+        Assert.Null(document.Name);
+    }
 }

@@ -47,28 +47,29 @@ public sealed class ParsersRefuseHostileInputCleanly
     [Fact]
     public void RequestSearchesAndSubmissionsRefuseWithOpen311Errors()
     {
-        Forms.Sample(
+        Hostile.Check(
+            Forms,
+            Cases,
             p =>
             {
                 Refuses<Open311Exception>(() => RequestQueryParser.Parse(p, Riverton.Value, Now));
                 Refuses<Open311Exception>(() => RequestSubmission.Parse(p, Riverton.Value, Now));
             },
-            seed: Hostile.Seed,
-            iter: Cases,
-            threads: 1,
-            print: p => string.Join("&", p.Names.Select(n => $"{n}={p.Get(n)}")));
+            p => string.Join("&", p.Names.Select(n => $"{n}={p.Get(n)}")));
     }
 
     [Fact]
     public void TimesNeverThrow()
     {
-        Hostile.Value.Sample(text => { _ = Open311Time.TryParse(text, TimeZoneInfo.Utc, out _); }, seed: Hostile.Seed, iter: Cases, threads: 1);
+        Hostile.Check(Hostile.Value, Cases, text => _ = Open311Time.TryParse(text, TimeZoneInfo.Utc, out _));
     }
 
     [Fact]
     public void JurisdictionDocumentsAreReadOrExplained()
     {
-        Hostile.Json.Sample(
+        Hostile.Check(
+            Hostile.Json,
+            Cases,
             json =>
             {
                 var document = DocumentJson.Read<JurisdictionDocument>(json, out var error);
@@ -78,20 +79,16 @@ public sealed class ParsersRefuseHostileInputCleanly
                     JurisdictionDocumentReader.Read(document, "x", errors);
                     Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e)));
                 }
-            },
-            seed: Hostile.Seed,
-            iter: Cases,
-            threads: 1);
+            });
     }
 
     [Fact]
     public void RemoteCataloguesAreReadOrRefused()
     {
-        Gen.Select(Hostile.Json, Gen.OneOf("json", "xml")).Sample(
-            (body, format) => Refuses<FormatException>(() => RemoteServicesParser.Parse(format == "xml" ? $"<services>{body}</services>" : body, format)),
-            seed: Hostile.Seed,
-            iter: Cases,
-            threads: 1);
+        Hostile.Check(
+            Gen.Select(Hostile.Json, Gen.OneOf("json", "xml")),
+            Cases,
+            c => Refuses<FormatException>(() => RemoteServicesParser.Parse(c.Item2 == "xml" ? $"<services>{c.Item1}</services>" : c.Item1, c.Item2)));
     }
 
     /// <summary>Runs <paramref name="parse"/>; a <typeparamref name="TRefusal"/> is a fine answer, anything else fails the property.</summary>

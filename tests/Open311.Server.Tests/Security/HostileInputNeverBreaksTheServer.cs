@@ -34,7 +34,9 @@ public sealed class HostileInputNeverBreaksTheServer(AzuriteFixture azurite, Xun
     {
         var admin = App.Admin();
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-        await HostileRequest.Any.SampleAsync(
+        await Hostile.CheckAsync(
+            HostileRequest.Any,
+            Cases,
             async request =>
             {
                 using var message = request.ToMessage(Open311App.AdminKey);
@@ -48,10 +50,7 @@ public sealed class HostileInputNeverBreaksTheServer(AzuriteFixture azurite, Xun
                     AssertOpen311Errors(response.Content.Headers.ContentType?.MediaType, body, status);
                 }
             },
-            seed: Hostile.Seed,
-            iter: Cases,
-            threads: 1,
-            print: r => r.ToString());
+            r => r.ToString());
         output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
         Assert.True(statuses.Keys.Count(s => s is >= 200 and < 300) > 0 && statuses.Keys.Count(s => s >= 400) >= 4, "the cases should reach past validation too");
     }

@@ -14,6 +14,9 @@ public static class DocumentJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 64,
+
+        // {"lon":1,"lon":2} is ambiguous, and readers further down (GeoJSON) refuse it with an exception.
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Reads a document, turning JSON mistakes into one readable sentence instead of an exception.</summary>
