@@ -13,7 +13,7 @@ using Open311.Api.Media;
 using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
-using Open311.Connectors.Ushahidi;
+using Open311.Connectors;
 using Microsoft.Extensions.Options;
 using Open311.Core.Intake;
 using Open311.Core.Outbound;
@@ -48,15 +48,11 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<LookupEndpoints>();
         services.AddSingleton<IntakePipeline>();
-        services.AddSingleton<UshahidiEndpoints>();
-        services.AddSingleton<UshahidiIntake>();
-        services.AddGuardedHttpClient<UshahidiWriteBack>("write-back")
-            .AddOutboundRetries();
-        services.AddSingleton(sp => new PublicBase(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl));
-        services.AddGuardedHttpClient<UshahidiMediaCopier>("media copy")
-            .AddOutboundRetries();
-        services.AddGuardedHttpClient<UshahidiPoller>("Ushahidi poller")
-            .AddOutboundRetries();
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<SourcePolling>();
+        services.AddOpen311Connectors();
+        services.AddSingleton<ConnectorEndpoints>();
+        services.AddSingleton(sp => PublicBase.From(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl, Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME")));
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();
         return services;

@@ -24,7 +24,8 @@ public static class Open311Routes
     public const string Lookup = "lookup.{format}";
     public const string ManageImport = "manage/jurisdictions/import";
     public const string ManageSync = "manage/jurisdictions/{id}/sync";
-    public const string UshahidiWebhook = "connectors/ushahidi/{sourceId}/webhook";
+    /// <summary>Every connector's deliveries: the type picks the connector, which owns its actions.</summary>
+    public const string Connector = "connectors/{type}/{sourceId}/{action}";
     public const string ManageSource = "manage/sources/{id}";
     public const string ManageSourcePoll = "manage/sources/{id}/poll";
     public const string ManageIntakeList = "manage/intake";
@@ -62,7 +63,7 @@ public static class Open311Routes
         new("GetLookup", Lookup, "GET"),
         new("ManageImportJurisdictions", ManageImport, "POST"),
         new("ManageSyncJurisdiction", ManageSync, "POST"),
-        new("PostUshahidiWebhook", UshahidiWebhook, "POST"),
+        new("PostConnectorDelivery", Connector, "POST"),
         new("ManagePutSource", ManageSource, "PUT"),
         new("ManageGetSource", ManageSource, "GET"),
         new("ManagePollSource", ManageSourcePoll, "POST"),

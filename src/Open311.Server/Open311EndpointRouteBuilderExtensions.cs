@@ -39,7 +39,7 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapGet(Open311Routes.Lookup, (HttpRequest r, string format, LookupEndpoints h) => h.LookupAsync(r, format)).WithName("GetLookup");
         open311.MapPost(Open311Routes.ManageImport, (HttpRequest r, ManageEndpoints h) => h.ImportJurisdictionsAsync(r)).WithName("ManageImportJurisdictions");
         open311.MapPost(Open311Routes.ManageSync, (HttpRequest r, string id, ManageEndpoints h) => h.SyncJurisdictionAsync(r, id)).WithName("ManageSyncJurisdiction");
-        open311.MapPost(Open311Routes.UshahidiWebhook, (HttpRequest r, string sourceId, UshahidiEndpoints h) => h.WebhookAsync(r, sourceId)).WithName("PostUshahidiWebhook");
+        open311.MapPost(Open311Routes.Connector, (HttpRequest r, string type, string sourceId, string action, ConnectorEndpoints h) => h.ReceiveAsync(r, type, sourceId, action)).WithName("PostConnectorDelivery");
         open311.MapPut(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PutSourceAsync(r, id)).WithName("ManagePutSource");
         open311.MapGet(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.GetSourceAsync(r, id)).WithName("ManageGetSource");
         open311.MapPost(Open311Routes.ManageSourcePoll, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PollSourceAsync(r, id)).WithName("ManagePollSource");

@@ -59,7 +59,7 @@ public sealed class FunctionsWiringMatchesServerRoutes
 
     [Theory]
     [InlineData("SyncRemoteCatalogs", "0 17 */6 * * *")]
-    [InlineData("PollUshahidiSources", "0 */5 * * * *")]
+    [InlineData("PollSources", "0 */5 * * * *")]
     public void EveryPollerHasItsTimer(string function, string schedule)
     {
         var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();

@@ -1,58 +1,67 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Open311.Api.Http;
-using Open311.Connectors.Ushahidi;
 using Open311.Core.Intake;
 using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Protocol;
 
 namespace Open311.Api.Manage;
 
-/// <summary>The manage API for connector sources and for intake records (what happened to each inbound report).</summary>
-public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore intake, UshahidiPoller poller, AdminKeyCheck admin, ILogger<SourcesAndIntakeEndpoints> logger)
+/// <summary>
+/// The manage API for connector sources and for intake records (what happened to each inbound report). A source's
+/// settings are validated by the connector that owns its type; its secrets are write-only.
+/// </summary>
+public sealed class SourcesAndIntakeEndpoints(
+    ISourceStore sources,
+    IIntakeStore intake,
+    ConnectorCatalog connectors,
+    SourcePolling polling,
+    AdminKeyCheck admin,
+    ILogger<SourcesAndIntakeEndpoints> logger)
 {
     public const int MaxSourceBytes = 64 * 1024;
 
     public Task<IResult> PutSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
     {
         var document = await JsonBody.ReadAsync<SourceDocument>(request, ct, MaxSourceBytes);
-        var errors = Validate(id, document);
+        if (!InputText.IsIdentifier(id) || id.Contains(':'))
+        {
+            throw Open311Exception.BadRequest("The source id must be 1–100 printable characters without / \\ # ? or ':'.");
+        }
+
+        var connector = connectors.Find(document.Type)
+            ?? throw Open311Exception.BadRequest($"type must be one of: {string.Join(", ", connectors.Types)}.");
+
+        // Secrets sent back as "(hidden)" keep their stored values; the connector then sees the document as it will be stored.
+        var node = (JsonObject)JsonSerializer.SerializeToNode(document, DocumentJson.Options)!;
+        var stored = await sources.GetAsync(id, ct) is { } json ? JsonNode.Parse(json) as JsonObject : null;
+        SourceSecrets.Restore(node, stored, connector.Secrets);
+        document = node.Deserialize<SourceDocument>(DocumentJson.Options)!;
+        var errors = Common(document).Concat(connector.Validate(document)).ToList();
         if (errors.Count > 0)
         {
             throw Open311Exception.BadRequest(errors);
         }
 
-        // Secrets sent back as "(hidden)" keep their stored values.
-        var previous = await sources.GetAsync(id, ct) is { } stored ? DocumentJson.Read<SourceDocument>(stored, out _) : null;
-        if (document.WebhookSecret == ManageEndpoints.HiddenKey)
-        {
-            document.WebhookSecret = previous?.WebhookSecret;
-        }
-
-        if (document.WriteBack is { } writeBack)
-        {
-            writeBack.ApiKey = writeBack.ApiKey == ManageEndpoints.HiddenKey ? previous?.WriteBack?.ApiKey : writeBack.ApiKey;
-            writeBack.SharedSecret = writeBack.SharedSecret == ManageEndpoints.HiddenKey ? previous?.WriteBack?.SharedSecret : writeBack.SharedSecret;
-        }
-
-        await sources.PutAsync(id, JsonSerializer.Serialize(document, DocumentJson.Options), ct);
+        await sources.PutAsync(id, node.ToJsonString(DocumentJson.Options), ct);
         logger.LogInformation("Source {Source} ({Type}) saved", id, document.Type);
-        return Shown(document);
+        return Shown(node, connector);
     });
 
     public Task<IResult> GetSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
     {
-        var json = await sources.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
-        return Shown(DocumentJson.Read<SourceDocument>(json, out _));
+        var json = (InputText.IsIdentifier(id) ? await sources.GetAsync(id, ct) : null) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
+        var node = (JsonObject)JsonNode.Parse(json)!;
+        return Shown(node, connectors.Find(node["type"]?.GetValue<string>()));
     });
 
     /// <summary>Polls a source now instead of waiting for the timer; answers what the poll did.</summary>
     public Task<IResult> PollSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
     {
-        _ = await sources.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
-        return Results.Json(await poller.PollAsync(id, ct), DocumentJson.Options);
+        _ = (InputText.IsIdentifier(id) ? await sources.GetAsync(id, ct) : null) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
+        return Results.Json(await polling.PollAsync(id, ct), DocumentJson.Options);
     });
 
     public Task<IResult> GetIntakeAsync(HttpRequest request, string intakeId) => admin.RunAsync(request, logger, async ct =>
@@ -69,63 +78,23 @@ public sealed class SourcesAndIntakeEndpoints(ISourceStore sources, IIntakeStore
         return Results.Json(await intake.ListAsync(p.Get("source"), p.Get("outcome"), take, ct), DocumentJson.Options);
     });
 
-    private static IResult Shown(SourceDocument document)
+    private static IResult Shown(JsonObject node, IConnector? connector)
     {
-        if (document.WebhookSecret is not null)
-        {
-            document.WebhookSecret = ManageEndpoints.HiddenKey;
-        }
-
-        if (document.WriteBack is { } writeBack)
-        {
-            writeBack.ApiKey = writeBack.ApiKey is null ? null : ManageEndpoints.HiddenKey;
-            writeBack.SharedSecret = writeBack.SharedSecret is null ? null : ManageEndpoints.HiddenKey;
-        }
-
-        return Results.Json(document, DocumentJson.Options);
+        SourceSecrets.Mask(node, connector?.Secrets ?? []);
+        return Results.Text(node.ToJsonString(DocumentJson.Options), "application/json; charset=utf-8");
     }
 
-    private static List<string> Validate(string id, SourceDocument d)
+    /// <summary>The settings every source shares.</summary>
+    private static IEnumerable<string> Common(SourceDocument d)
     {
-        var errors = new List<string>();
-        if (!InputText.IsIdentifier(id) || id.Contains(':'))
-        {
-            errors.Add("The source id must be 1–100 printable characters without / \\ # ? or ':'.");
-        }
-
-        if (d.Type != "ushahidi")
-        {
-            errors.Add("type must be ushahidi (e-mail and social sources are not available yet).");
-        }
-
-        if (d.ApiVersion is not (null or "v3" or "v5"))
-        {
-            errors.Add("api_version must be v3 or v5.");
-        }
-
-        foreach (var (name, url) in new[] { ("deployment_url", d.DeploymentUrl), ("webhook_url", d.WebhookUrl) })
-        {
-            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
-            {
-                errors.Add($"{name} must be an absolute http or https URL.");
-            }
-        }
-
-        if ((d.WebhookUrl is null) != (d.WebhookSecret is null))
-        {
-            errors.Add("webhook_url and webhook_secret go together: the signature covers the URL.");
-        }
-
         if (d.CategoryMap is { Count: > 1000 })
         {
-            errors.Add("category_map holds at most 1,000 entries.");
+            yield return "category_map holds at most 1,000 entries.";
         }
 
         if (d.MaxAccuracyMeters is < 0)
         {
-            errors.Add("max_accuracy_meters must not be negative.");
+            yield return "max_accuracy_meters must not be negative.";
         }
-
-        return errors;
     }
 }

@@ -14,7 +14,8 @@ public sealed class MediaEndpoints(IMediaStore media, ILogger<MediaEndpoints> lo
         {
             var dot = name.LastIndexOf('.');
             var kind = dot > 0 ? ImageSniffer.FromExtension(name[(dot + 1)..]) : null;
-            if (kind is null || !InputText.IsIdentifier(jurisdiction) || !InputText.IsIdentifier(name))
+            // Kept raw payloads (raw-{source}) are for staff only, whatever their names.
+            if (kind is null || !InputText.IsIdentifier(jurisdiction) || !InputText.IsIdentifier(name) || jurisdiction.StartsWith("raw-", StringComparison.OrdinalIgnoreCase))
             {
                 throw Open311Exception.NotFound("No such photo.");
             }

@@ -3,26 +3,18 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Intake;
-using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Outbound;
-using Open311.Core.Protocol;
 
 namespace Open311.Connectors.Ushahidi;
 
 /// <summary>
 /// The backstop for webhooks (which Ushahidi sends without retry): reads the posts a deployment has made since the
-/// last poll and runs each through the intake pipeline. The cursor is the highest post id seen, kept in Table
-/// Storage and saved after every page, so a failure loses no progress. v5 asks for <c>created_after_by_id</c>;
-/// v3 has no id filter, so it reads newest first until it reaches the cursor. A deployment that answers 429, 5xx,
-/// HTML or nothing ends the run for that source; the next run starts from the same cursor.
+/// last poll and hands each to the intake. The cursor is saved after every page, so a failure loses no progress.
+/// v5 asks for <c>created_after_by_id</c>, oldest first. v3 has no id filter, so it walks newest first down to the
+/// cursor; a walk longer than <see cref="MaxPages"/> stops and the next run resumes it where it stopped. A deployment
+/// that answers 429, 5xx, HTML or nothing ends the run for that source; the next run starts from the same cursor.
 /// </summary>
-public sealed class UshahidiPoller(
-    ISourceStore sources,
-    UshahidiIntake intake,
-    PublicBase publicBase,
-    HttpClient http,
-    TimeProvider time,
-    ILogger<UshahidiPoller> logger)
+public sealed class UshahidiPoller(HttpClient http, UshahidiReports reports, TimeProvider time, ILogger<UshahidiPoller> logger) : ISourcePoller
 {
     public const int PageSize = 100;
     public const int MaxPages = 50;
@@ -31,149 +23,125 @@ public sealed class UshahidiPoller(
     /// <summary>A page of 100 posts is a few hundred kilobytes; a deployment that sends more is cut off.</summary>
     public const int MaxPageBytes = 8 * 1024 * 1024;
 
-    public async Task<int> PollAllAsync(CancellationToken cancellationToken)
+    public bool Polls(SourceDocument source) => source.ConnectorSettings<UshahidiSettings>(out var error) is { Deployment: not null } && error is null;
+
+    public async Task<PollResult> PollAsync(SourceDocument source, PollContext context, CancellationToken cancellationToken)
     {
-        var processed = 0;
-        foreach (var id in await sources.ListIdsAsync(cancellationToken))
-        {
-            processed += (await PollAsync(id, cancellationToken)).Processed;
-        }
-
-        return processed;
-    }
-
-    public async Task<PollResult> PollAsync(string sourceId, CancellationToken cancellationToken)
-    {
-        var json = await sources.GetAsync(sourceId, cancellationToken);
-        var source = json is null ? null : DocumentJson.Read<SourceDocument>(json, out _);
-        if (source is not { Type: "ushahidi", DeploymentUrl: { } deployment })
-        {
-            return new PollResult(0, "not an Ushahidi source with a deployment_url");
-        }
-
-        var saved = PollCursor.Parse(await sources.GetCursorAsync(sourceId, cancellationToken));
-        var cursor = saved.LastId;
+        var settings = source.ConnectorSettings<UshahidiSettings>(out _);
+        var deployment = settings.Deployment!;
+        var cursor = PollCursor.Parse(await context.GetCursorAsync(cancellationToken));
         var processed = 0;
         try
         {
-            var posts = source.ApiVersion == "v5"
-                ? FetchV5Async(deployment, cursor, cancellationToken)
-                : FetchV3Async(deployment, cursor, cancellationToken);
-
-            // v3 also reads edits since the last poll (first poll: from now on). v5's updated_after is broken upstream
-            // (strtotime applied twice), so v5 edits come by webhook update events only.
-            var since = saved.UpdatedSince ?? time.GetUtcNow();
-            var edits = source.ApiVersion == "v5" ? null : FetchV3EditsAsync(deployment, since, cancellationToken);
-            await foreach (var page in Concat(posts, edits))
+            if (settings.Api == "v5")
             {
-                foreach (var post in page)
-                {
-                    InboundReport report;
-                    try
-                    {
-                        report = UshahidiPostReader.Read(post, sourceId, source, time.GetUtcNow());
-                    }
-                    catch (FormatException ex)
-                    {
-                        logger.LogWarning("Polling {Source}: skipped an entry that is not a post ({Reason})", sourceId, ex.Message);
-                        continue;
-                    }
+                cursor = await PollV5Async(deployment, settings, cursor, context, n => processed += n, cancellationToken);
+            }
+            else
+            {
+                cursor = await WalkV3Async(deployment, settings, cursor, context, n => processed += n, cancellationToken);
 
-                    await intake.AcceptAsync(source, report, UshahidiPostReader.MediaIds(post, source), publicBase.Open311, cancellationToken);
-                    processed++;
-                    cursor = Math.Max(cursor, Id(post));
-                    since = Updated(post) is { } updated && updated > since ? updated : since;
-                }
-
-                await sources.SaveCursorAsync(sourceId, new PollCursor(cursor, source.ApiVersion == "v5" ? null : since).ToString(), cancellationToken);
+                // v5's updated_after is broken upstream (strtotime applied twice), so only v3 reads edits; v5 edits come by webhook.
+                await ReadV3EditsAsync(deployment, settings, cursor, context, n => processed += n, cancellationToken);
             }
 
-            logger.LogInformation("Polled {Source}: {Processed} posts, cursor {Cursor}", sourceId, processed, cursor);
+            logger.LogInformation("Polled {Source}: {Processed} posts, cursor {Cursor}", context.SourceId, processed, cursor);
             return new PollResult(processed, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or FormatException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Polling {Source} stopped after {Processed} posts at cursor {Cursor}: {Reason}", sourceId, processed, cursor, ex.Message);
+            logger.LogWarning("Polling {Source} stopped after {Processed} posts: {Reason}", context.SourceId, processed, ex.Message);
             return new PollResult(processed, ex.Message);
         }
     }
 
     /// <summary>v5: every post with an id above the cursor, oldest first, page by page.</summary>
-    private async IAsyncEnumerable<List<JsonElement>> FetchV5Async(string deployment, long cursor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<PollCursor> PollV5Async(string deployment, UshahidiSettings settings, PollCursor cursor, PollContext context, Action<int> count, CancellationToken cancellationToken)
     {
         for (var page = 1; page <= MaxPages; page++)
         {
-            var results = await GetResultsAsync($"{deployment.TrimEnd('/')}/api/v5/posts?created_after_by_id={cursor}&orderby=id&order=asc&limit={PageSize}&page={page}", cancellationToken);
-            if (results.Count > 0)
-            {
-                yield return results;
-            }
-
+            var results = await GetResultsAsync($"{deployment}/api/v5/posts?created_after_by_id={cursor.LastId}&orderby=id&order=asc&limit={PageSize}&page=1", cancellationToken);
+            count(await AcceptAsync(results, settings, context, cancellationToken));
+            cursor = cursor with { LastId = Math.Max(cursor.LastId, results.Select(Id).DefaultIfEmpty(0).Max()) };
+            await context.SaveCursorAsync(cursor.ToString(), cancellationToken);
             if (results.Count < PageSize)
-            {
-                yield break;
-            }
-        }
-    }
-
-    /// <summary>v3: newest first until the cursor is reached, then handed over oldest first.</summary>
-    private async IAsyncEnumerable<List<JsonElement>> FetchV3Async(string deployment, long cursor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var newer = new List<JsonElement>();
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var results = await GetResultsAsync($"{deployment.TrimEnd('/')}/api/v3/posts?orderby=id&order=desc&limit={PageSize}&offset={page * PageSize}", cancellationToken);
-            var fresh = results.Where(p => Id(p) > cursor).ToList();
-            newer.AddRange(fresh);
-            if (results.Count < PageSize || fresh.Count < results.Count)
             {
                 break;
             }
         }
 
-        foreach (var chunk in newer.OrderBy(Id).Chunk(PageSize))
+        return cursor;
+    }
+
+    /// <summary>v3: newest first, from where the last walk stopped, down to the posts already done.</summary>
+    private async Task<PollCursor> WalkV3Async(string deployment, UshahidiSettings settings, PollCursor cursor, PollContext context, Action<int> count, CancellationToken cancellationToken)
+    {
+        for (var page = 0; page < MaxPages; page++)
         {
-            yield return [.. chunk];
+            var results = await GetResultsAsync($"{deployment}/api/v3/posts?orderby=id&order=desc&limit={PageSize}&offset={cursor.WalkOffset}", cancellationToken);
+            var top = cursor.WalkTop ?? results.Select(Id).DefaultIfEmpty(cursor.LastId).Max();
+            var fresh = results.Where(p => Id(p) > cursor.LastId && Id(p) <= top).ToList();
+            count(await AcceptAsync(fresh, settings, context, cancellationToken));
+
+            // New posts arriving during a walk push older ones to higher offsets: a resumed walk reads some twice (deduped), never skips.
+            var done = results.Count < PageSize || results.Any(p => Id(p) <= cursor.LastId);
+            cursor = done
+                ? cursor with { LastId = Math.Max(cursor.LastId, top), WalkTop = null, WalkOffset = 0 }
+                : cursor with { WalkTop = top, WalkOffset = cursor.WalkOffset + PageSize };
+            await context.SaveCursorAsync(cursor.ToString(), cancellationToken);
+            if (done)
+            {
+                break;
+            }
         }
+
+        return cursor;
     }
 
     /// <summary>v3 edits: posts updated since the cursor time, oldest edit first (the boundary post comes again: deduped).</summary>
-    private async IAsyncEnumerable<List<JsonElement>> FetchV3EditsAsync(string deployment, DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task ReadV3EditsAsync(string deployment, UshahidiSettings settings, PollCursor cursor, PollContext context, Action<int> count, CancellationToken cancellationToken)
     {
+        var since = cursor.UpdatedSince ?? time.GetUtcNow();
         var after = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         for (var page = 0; page < MaxPages; page++)
         {
-            var results = await GetResultsAsync($"{deployment.TrimEnd('/')}/api/v3/posts?updated_after={after}&orderby=updated&order=asc&limit={PageSize}&offset={page * PageSize}", cancellationToken);
-            if (results.Count > 0)
-            {
-                yield return results;
-            }
-
+            var results = await GetResultsAsync($"{deployment}/api/v3/posts?updated_after={after}&orderby=updated&order=asc&limit={PageSize}&offset={page * PageSize}", cancellationToken);
+            count(await AcceptAsync(results, settings, context, cancellationToken));
+            since = results.Select(Updated).OfType<DateTimeOffset>().Append(since).Max();
+            cursor = cursor with { UpdatedSince = since };
+            await context.SaveCursorAsync(cursor.ToString(), cancellationToken);
             if (results.Count < PageSize)
             {
-                yield break;
+                break;
             }
         }
     }
 
-    private static async IAsyncEnumerable<List<JsonElement>> Concat(IAsyncEnumerable<List<JsonElement>> first, IAsyncEnumerable<List<JsonElement>>? second)
+    private async Task<int> AcceptAsync(IEnumerable<JsonElement> posts, UshahidiSettings settings, PollContext context, CancellationToken cancellationToken)
     {
-        await foreach (var page in first)
+        var accepted = 0;
+        foreach (var post in posts)
         {
-            yield return page;
+            InboundReport report;
+            try
+            {
+                report = await reports.ReadAsync(post, context.SourceId, settings, cancellationToken);
+            }
+            catch (FormatException ex)
+            {
+                logger.LogWarning("Polling {Source}: skipped an entry that is not a post ({Reason})", context.SourceId, ex.Message);
+                continue;
+            }
+
+            await context.AcceptAsync(report, cancellationToken);
+            accepted++;
         }
 
-        if (second is not null)
-        {
-            await foreach (var page in second)
-            {
-                yield return page;
-            }
-        }
+        return accepted;
     }
 
     private static DateTimeOffset? Updated(JsonElement post) =>
-        post.TryGetProperty("updated", out var u) && u.ValueKind == JsonValueKind.String
+        post.ValueKind == JsonValueKind.Object && post.TryGetProperty("updated", out var u) && u.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParse(u.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     private async Task<List<JsonElement>> GetResultsAsync(string url, CancellationToken cancellationToken)

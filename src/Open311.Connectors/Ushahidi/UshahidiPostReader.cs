@@ -9,11 +9,13 @@ namespace Open311.Connectors.Ushahidi;
 /// Reads one Ushahidi post in any of the shapes a deployment produces: the V3 entity its webhook sends, the
 /// <c>/api/v3/posts</c> answer (<c>values</c> keyed by survey field, tags as <c>{id,url}</c>, ISO dates) and the
 /// <c>/api/v5/posts</c> answer (<c>post_content[].fields[]</c>, <c>categories</c>). Locations are <c>{lon, lat}</c>.
+/// Photos are left to the caller (<see cref="MediaIds"/>): they are resolved on the deployment after dedupe.
 /// </summary>
 public static class UshahidiPostReader
 {
+    /// <param name="fields">The post's survey fields (v3 and webhooks carry no labels); null when unknown.</param>
     /// <exception cref="FormatException">The element is not a post; the message says why.</exception>
-    public static InboundReport Read(JsonElement post, string sourceId, SourceDocument source, DateTimeOffset now)
+    public static InboundReport Read(JsonElement post, string sourceId, UshahidiSettings source, IReadOnlyDictionary<string, UshahidiField>? fields, DateTimeOffset now)
     {
         if (post.ValueKind != JsonValueKind.Object || Scalar(post, "id") is not { Length: > 0 and <= 64 } id)
         {
@@ -21,8 +23,7 @@ public static class UshahidiPostReader
         }
 
         var hints = new List<string>();
-        var formId = Scalar(post, "form_id") ?? (post.TryGetProperty("form", out var form) && form.ValueKind == JsonValueKind.Object ? Scalar(form, "id") : null);
-        if (formId is not null)
+        if (FormId(post) is { } formId)
         {
             hints.Add($"form:{formId}");
         }
@@ -35,27 +36,30 @@ public static class UshahidiPostReader
             }
         }
 
-        var (lat, lon) = post.TryGetProperty("post_content", out var content) && content.ValueKind == JsonValueKind.Array
-            ? V5Location(content, source.LocationKey)
-            : V3Location(post, source.LocationKey);
+        var v5 = post.TryGetProperty("post_content", out var content) && content.ValueKind == JsonValueKind.Array;
+        var (lat, lon) = v5 ? V5Location(content, source.LocationKey) : V3Location(post, source.LocationKey);
+        var (open, personal) = v5
+            ? UshahidiTextFields.FromV5(content, source)
+            : post.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object ? UshahidiTextFields.FromV3(values, source, fields) : ([], []);
         var name = Scalar(post, "author_realname")?.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new InboundReport
         {
             SourceId = sourceId,
             ExternalId = id,
             Title = Scalar(post, "title"),
-            Text = Scalar(post, "content"),
+            Text = string.Join("\n\n", new[] { Scalar(post, "content"), string.Join("\n", open) }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } text ? text : null,
+            PrivateDetails = personal.Count > 0 ? string.Join("\n", personal) : null,
             Lat = lat,
             Long = lon,
             Contact = new Requester(Scalar(post, "author_email"), name?.ElementAtOrDefault(0), name?.ElementAtOrDefault(1), null, null, null),
             CategoryHints = hints.Distinct().ToList(),
             ReceivedAt = PostDate(post) ?? now,
-            Url = source.DeploymentUrl is { } baseUrl ? $"{baseUrl.TrimEnd('/')}/views/data/{id}" : null,
+            Url = source.Deployment is { } baseUrl ? $"{baseUrl}/views/data/{id}" : null,
         };
     }
 
     /// <summary>The media ids of a post: <c>values[media_key]</c> (v3, webhook) or v5 fields of type media.</summary>
-    public static IReadOnlyList<long> MediaIds(JsonElement post, SourceDocument source)
+    public static IReadOnlyList<long> MediaIds(JsonElement post, UshahidiSettings source)
     {
         var ids = new List<long>();
         if (source.MediaKey is { } key && post.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object
@@ -138,6 +142,11 @@ public static class UshahidiPostReader
         item.ValueKind == JsonValueKind.Object && Number(item, "lat") is { } lat && Number(item, "lon") is { } lon && Math.Abs(lat) <= 90 && Math.Abs(lon) <= 180
             ? (lat, lon)
             : null;
+
+    /// <summary>The post's survey id (<c>form_id</c>, or <c>form.id</c> in v3 answers).</summary>
+    public static string? FormId(JsonElement post) =>
+        post.ValueKind != JsonValueKind.Object ? null
+            : Scalar(post, "form_id") ?? (post.TryGetProperty("form", out var form) && form.ValueKind == JsonValueKind.Object ? Scalar(form, "id") : null);
 
     /// <summary><c>post_date</c> as a PHP DateTime object (webhook) or an ISO string (API); else <c>created</c>, unix seconds or ISO.</summary>
     private static DateTimeOffset? PostDate(JsonElement post)

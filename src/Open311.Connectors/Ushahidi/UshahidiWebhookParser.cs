@@ -1,27 +1,21 @@
 using System.Text.Json;
-using Open311.Core.Intake;
 
 namespace Open311.Connectors.Ushahidi;
 
-/// <summary>The body a deployment's webhook sends (the V3 post entity) as an inbound report and its media ids.</summary>
+/// <summary>The body a deployment's webhook sends (the V3 post entity), read as JSON before anything else trusts it.</summary>
 public static class UshahidiWebhookParser
 {
-    /// <exception cref="FormatException">The body is not a post entity; the message says why.</exception>
-    public static (InboundReport Report, IReadOnlyList<long> MediaIds) Parse(string sourceId, ReadOnlySpan<byte> body, SourceDocument source, DateTimeOffset now)
+    /// <exception cref="FormatException">The body is not JSON; the message says why.</exception>
+    public static JsonElement Parse(ReadOnlySpan<byte> body)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            return document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
             throw new FormatException($"The body is not JSON ({ex.Message.Split(" Path:", 2)[0]})");
-        }
-
-        using (document)
-        {
-            return (UshahidiPostReader.Read(document.RootElement, sourceId, source, now), UshahidiPostReader.MediaIds(document.RootElement, source));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Open311.Core.Intake;
@@ -13,15 +12,15 @@ namespace Open311.Connectors.Ushahidi;
 /// </summary>
 public sealed class UshahidiWriteBack(HttpClient http, ILogger<UshahidiWriteBack> logger)
 {
-    public async Task<IntakeRecord> WriteAsync(SourceDocument source, IntakeRecord record, CancellationToken cancellationToken)
+    public async Task<IntakeRecord> WriteAsync(UshahidiSettings source, IntakeRecord record, CancellationToken cancellationToken)
     {
-        if (source.WriteBack is not { ApiKey: { } apiKey, SharedSecret: { } secret, FieldKey: { } field } || source.DeploymentUrl is not { } deployment
+        if (source.WriteBack is not { ApiKey: { } apiKey, SharedSecret: { } secret, FieldKey: { } field } || source.Deployment is not { } deployment
             || record.Outcome != IntakeOutcome.Created || record.LastDelivery != "first")
         {
             return record;
         }
 
-        var url = $"{deployment.TrimEnd('/')}/api/v3/webhooks/posts/{Uri.EscapeDataString(record.ExternalId)}?api_key={Uri.EscapeDataString(apiKey)}";
+        var url = $"{deployment}/api/v3/webhooks/posts/{Uri.EscapeDataString(record.ExternalId)}?api_key={Uri.EscapeDataString(apiKey)}";
         var body = JsonSerializer.SerializeToUtf8Bytes(new { values = new Dictionary<string, string[]> { [field] = [$"311 request {record.ServiceRequestId}: open"] } });
         try
         {

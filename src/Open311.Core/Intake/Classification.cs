@@ -17,14 +17,14 @@ public static class Classification
         foreach (var (category, why) in Candidates(report, source))
         {
             tried.Add(category);
-            var decision = Router.Decide(index, lat, lon, category);
+            var decision = Router.Decide(index, lat, lon, category, report.JurisdictionId);
             if (decision.Routed)
             {
                 return decision with { Reason = $"{why}: {decision.Reason}" };
             }
         }
 
-        var covering = index.Lookup(lat, lon);
+        var covering = Router.Covering(index, lat, lon, report.JurisdictionId);
         if (source.TriageServiceCode is { } triage
             && covering.FirstOrDefault(j => j.FindService(triage) is not null) is { } jurisdiction)
         {
@@ -34,7 +34,7 @@ public static class Classification
                 $"No service matched {(tried.Count == 0 ? "(the report has no category words)" : string.Join(", ", tried.Select(t => $"'{t}'")))}; sent to the triage service {triage} of {jurisdiction.Id}.");
         }
 
-        var none = Router.Decide(index, lat, lon, tried.FirstOrDefault() ?? "(none)");
+        var none = Router.Decide(index, lat, lon, tried.FirstOrDefault() ?? "(none)", report.JurisdictionId);
         return none with { Reason = $"No service matched {(tried.Count == 0 ? "(no category words)" : string.Join(", ", tried.Select(t => $"'{t}'")))} and the source has no triage service there. {none.Reason}" };
     }
 

@@ -23,14 +23,27 @@ public sealed record InboundReport
     /// <summary>How far the point may be from the truth, when the source rounds or hides locations.</summary>
     public double? AccuracyMeters { get; init; }
 
+    /// <summary>Where the report says it is, in words ("outside 12 Main St"): kept for a person (or the place-finder).</summary>
     public string? AddressText { get; init; }
 
-    public IReadOnlyList<string> MediaUrls { get; init; } = [];
+    public IReadOnlyList<InboundPhoto> Photos { get; init; } = [];
 
     public Requester Contact { get; init; } = Requester.None;
 
     /// <summary>Category words from the source: tag names, survey fields, hashtags, mapped keys.</summary>
     public IReadOnlyList<string> CategoryHints { get; init; } = [];
+
+    /// <summary>A jurisdiction the source itself names (an e-mail's plus-address): routing stays inside it.</summary>
+    public string? JurisdictionId { get; init; }
+
+    /// <summary>Text for staff only (a phone number in a survey field, the sender's signature): on the intake record, never public.</summary>
+    public string? PrivateDetails { get; init; }
+
+    /// <summary>Why the connector could not read the report (a broken e-mail): it is recorded as rejected, with this reason.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The payload as it arrived (an e-mail's MIME), kept in storage for staff when set.</summary>
+    public RawPayload? Raw { get; init; }
 
     public DateTimeOffset ReceivedAt { get; init; }
 

@@ -1,24 +1,29 @@
 using Microsoft.Extensions.Logging;
 using Open311.Core.Jurisdictions;
+using Open311.Core.Media;
 using Open311.Core.Protocol;
 using Open311.Core.Requests;
 
 namespace Open311.Core.Intake;
 
 /// <summary>
-/// What every connector shares: dedupe → locate → classify → route → dispatch, and an intake record for every report.
-/// A report already handled (same source and external id, by webhook, poll or retry) never becomes a second request:
-/// the request's dedupe row is written in the same transaction as the request itself.
+/// What every connector shares: dedupe → keep (raw payload, photos) → locate → classify → route → dispatch, and an
+/// intake record for every report. A report already handled (same source and external id, by webhook, poll or retry)
+/// never becomes a second request, and its photos are not fetched again: the request's dedupe row is written in the
+/// same transaction as the request itself.
 /// </summary>
 public sealed class IntakePipeline(
     JurisdictionRegistry registry,
     IRequestStore requests,
     IIntakeStore records,
     IWorkQueue queue,
+    IPhotoCopier photos,
+    IMediaStore media,
     TimeProvider time,
     ILogger<IntakePipeline> logger)
 {
-    public async Task<IntakeRecord> ProcessAsync(InboundReport report, SourceSettings source, CancellationToken cancellationToken)
+    /// <param name="publicBase">Our <c>https://host/open311</c>, for the links to copied photos; null when unknown.</param>
+    public async Task<IntakeRecord> ProcessAsync(InboundReport report, SourceSettings source, string? publicBase, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var previous = await records.GetAsync(report.SourceId, report.ExternalId, cancellationToken);
@@ -31,7 +36,7 @@ public sealed class IntakePipeline(
             return again;
         }
 
-        var record = await DecideAsync(report, source, now, cancellationToken) with
+        var record = await DecideAsync(report, source, publicBase, now, cancellationToken) with
         {
             FirstSeenAt = previous?.FirstSeenAt ?? now,
             Deliveries = (previous?.Deliveries ?? 0) + 1,
@@ -41,40 +46,58 @@ public sealed class IntakePipeline(
         return record;
     }
 
-    private async Task<IntakeRecord> DecideAsync(InboundReport report, SourceSettings source, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IntakeRecord> DecideAsync(InboundReport report, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new IntakeRecord
         {
             IntakeId = IntakeRecord.IdOf(report.SourceId, report.ExternalId),
             SourceId = report.SourceId,
             ExternalId = report.ExternalId,
-            Title = report.Title,
+            Title = report.Title is { } title ? InputText.Truncate(title, 400) : null,
             Outcome = IntakeOutcome.Rejected,
             Reason = string.Empty,
             FirstSeenAt = now,
             LastSeenAt = now,
+            Details = report.PrivateDetails,
         };
+
+        if (report.Raw is { } raw)
+        {
+            var name = $"{StorageName(record.IntakeId)}.{raw.Extension}";
+            await media.SaveAsAsync(RawFolder(report.SourceId), name, raw.Content, raw.ContentType, cancellationToken);
+            record = record with { Raw = $"{RawFolder(report.SourceId)}/{name}" };
+        }
+
+        if (report.Problem is { } problem)
+        {
+            return record with { Reason = problem };
+        }
 
         if (string.IsNullOrWhiteSpace(report.Title) && string.IsNullOrWhiteSpace(report.Text))
         {
             return record with { Reason = "The report has neither a title nor a text." };
         }
 
-        if (report.Lat is not { } lat || report.Long is not { } lon)
+        var copied = report.Photos.Count == 0
+            ? CopiedPhotos.None
+            : await photos.CopyAsync(PhotoFolder(report.SourceId), record.IntakeId, report.Photos, publicBase, cancellationToken);
+        record = record with { Photos = copied.Urls };
+        var (lat, lon, accuracy, located) = Locate(report, copied.Location);
+        if (lat is null || lon is null)
         {
             return record with { Outcome = IntakeOutcome.NeedsLocation, Reason = report.AddressText is { } address ? $"No coordinates; the address text '{InputText.Quote(address)}' is kept for a person to place." : "The report has no location." };
         }
 
-        if (report.AccuracyMeters > source.MaxAccuracyMeters)
+        if (accuracy > source.MaxAccuracyMeters)
         {
-            return record with { Outcome = IntakeOutcome.NeedsLocation, Reason = $"The location is only known to ±{report.AccuracyMeters:N0} m (the source allows ±{source.MaxAccuracyMeters:N0} m)." };
+            return record with { Outcome = IntakeOutcome.NeedsLocation, Reason = $"The location is only known to ±{accuracy:N0} m (the source allows ±{source.MaxAccuracyMeters:N0} m)." };
         }
 
         var snapshot = await registry.GetSnapshotAsync(cancellationToken);
-        var decision = Classification.Decide(snapshot.Index, report, source);
+        var decision = Classification.Decide(snapshot.Index, report with { Lat = lat, Long = lon }, source);
         if (!decision.Routed)
         {
-            return record with { Outcome = IntakeOutcome.Unroutable, Reason = decision.Reason };
+            return record with { Outcome = IntakeOutcome.Unroutable, Reason = located + decision.Reason };
         }
 
         var jurisdiction = decision.Jurisdiction!;
@@ -83,8 +106,14 @@ public sealed class IntakePipeline(
         var description = Description(report);
         if (!jurisdiction.Hosted)
         {
-            await queue.EnqueueAsync(new ForwardMessage(record.IntakeId, jurisdiction.Id, service.Code, lat, lon, description, report.MediaUrls.FirstOrDefault(), report.AddressText, record.IntakeId), cancellationToken);
-            return record with { Outcome = IntakeOutcome.Forwarded, Reason = $"Queued for {jurisdiction.Remote!.Endpoint}. {decision.Reason}" };
+            await queue.EnqueueAsync(new ForwardMessage(record.IntakeId, jurisdiction.Id, service.Code, lat.Value, lon.Value, description, copied.Urls.FirstOrDefault(), report.AddressText, record.IntakeId), cancellationToken);
+            return record with { Outcome = IntakeOutcome.Forwarded, Reason = $"Queued for {jurisdiction.Remote!.Endpoint}. {located}{decision.Reason}" };
+        }
+
+        var notes = new List<RequestNote> { new(now, "opened", $"Received from {report.SourceId}", report.Url) };
+        if (copied.Urls.Count > 1)
+        {
+            notes.Add(new RequestNote(now, "activity", "More photos", string.Join("\n", copied.Urls.Skip(1))));
         }
 
         var outcome = await requests.CreateAsync(
@@ -100,11 +129,11 @@ public sealed class IntakePipeline(
                 UpdatedAt = now,
                 Lat = lat,
                 Long = lon,
-                Address = report.AddressText is { Length: <= 400 } a ? a : null,
-                MediaUrl = report.MediaUrls.FirstOrDefault(),
+                Address = report.AddressText is { } a ? InputText.Truncate(a, RequestSubmission.MaxShortText * 2) : null,
+                MediaUrl = copied.Urls.FirstOrDefault(),
                 ExternalId = record.IntakeId,
                 Private = service.Type == Services.ServiceType.Blackbox,
-                Notes = [new RequestNote(now, "opened", $"Received from {report.SourceId}", report.Url)],
+                Notes = notes,
                 Requester = report.Contact,
             },
             cancellationToken);
@@ -112,15 +141,37 @@ public sealed class IntakePipeline(
         {
             Outcome = IntakeOutcome.Created,
             ServiceRequestId = outcome.Request.Id,
-            Reason = (outcome.Duplicate ? "Request found from an earlier delivery. " : string.Empty) + decision.Reason,
+            Reason = (outcome.Duplicate ? "Request found from an earlier delivery. " : string.Empty) + located + decision.Reason,
         };
     }
 
-    /// <summary>Title and text as one description, cut at the spec's 4,000 characters.</summary>
+    /// <summary>The report's own point, else the first photo's GPS (the camera's stated error, else ±30 m), with the evidence.</summary>
+    private static (double? Lat, double? Long, double? Accuracy, string Evidence) Locate(InboundReport report, PhotoLocation? photo)
+    {
+        if (report.Lat is { } lat && report.Long is { } lon)
+        {
+            return (lat, lon, report.AccuracyMeters, string.Empty);
+        }
+
+        return photo is null
+            ? (null, null, null, string.Empty)
+            : (photo.Lat, photo.Long, photo.ErrorMeters ?? 30, FormattableString.Invariant($"Located by the GPS position in photo {photo.Photo} ({photo.Lat:0.#####}, {photo.Long:0.#####}). "));
+    }
+
+    /// <summary>Title, text and link as one description, cut at the spec's 4,000 characters (code points).</summary>
     private static string Description(InboundReport report)
     {
-        var text = string.Join("\n\n", new[] { report.Title, report.Text, report.Url }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var captions = report.Photos.Select(p => p.Caption).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => $"[Photo: {c!.Trim()}]");
+        var text = string.Join("\n\n", new[] { report.Title, report.Text, string.Join("\n", captions), report.Url }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var clean = new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').ToArray());
-        return clean.Length <= RequestSubmission.MaxDescriptionLength ? clean : clean[..(RequestSubmission.MaxDescriptionLength - 1)] + "…";
+        return InputText.Truncate(clean, RequestSubmission.MaxDescriptionLength);
     }
+
+    public static string PhotoFolder(string sourceId) => $"src-{sourceId}";
+
+    public static string RawFolder(string sourceId) => $"raw-{sourceId}";
+
+    /// <summary>A storage-safe name for an intake id: the same report always gets the same name.</summary>
+    public static string StorageName(string intakeId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(intakeId)))[..24];
 }

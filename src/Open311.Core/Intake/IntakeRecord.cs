@@ -32,8 +32,17 @@ public sealed record IntakeRecord
     /// <summary>What the latest delivery did: <c>first</c>, or <c>duplicate</c> when it changed nothing.</summary>
     public string LastDelivery { get; init; } = "first";
 
-    /// <summary>For sources that write back: <c>done</c>, or why it failed; null when not asked for.</summary>
+    /// <summary>For sources that write back or acknowledge: <c>done</c>, or why it failed; null when not asked for.</summary>
     public string? WriteBack { get; init; }
+
+    /// <summary>Text for staff only (personal survey fields, an e-mail's sender details): never in a public answer.</summary>
+    public string? Details { get; init; }
+
+    /// <summary>The report's photos as stored here (the first is the request's <c>media_url</c>).</summary>
+    public IReadOnlyList<string> Photos { get; init; } = [];
+
+    /// <summary>Where the payload as it arrived is kept (<c>{folder}/{name}</c>), for sources that keep it.</summary>
+    public string? Raw { get; init; }
 
     public static string IdOf(string sourceId, string externalId) => $"{sourceId}:{externalId}";
 }

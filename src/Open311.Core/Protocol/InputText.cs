@@ -34,6 +34,20 @@ public static class InputText
         return value.Length - surrogatePairs;
     }
 
+    /// <summary>
+    /// The text cut to at most <paramref name="maxCharacters"/> characters counted as code points (as JSON Schema and
+    /// the API's own limits count them), never splitting a surrogate pair; an ellipsis marks the cut.
+    /// </summary>
+    public static string Truncate(string value, int maxCharacters)
+    {
+        if (Length(value) <= maxCharacters)
+        {
+            return value;
+        }
+
+        return string.Concat(value.EnumerateRunes().Take(maxCharacters - 1)) + "…";
+    }
+
     /// <summary>A value safe to repeat in an error message: cut short, control characters dropped.</summary>
     public static string Quote(string value)
     {

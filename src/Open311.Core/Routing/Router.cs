@@ -8,9 +8,10 @@ namespace Open311.Core.Routing;
 /// </summary>
 public static class Router
 {
-    public static RoutingDecision Decide(RoutingIndex index, double lat, double lon, string category)
+    /// <param name="only">When set, only this jurisdiction may take the report (a source that names its town).</param>
+    public static RoutingDecision Decide(RoutingIndex index, double lat, double lon, string category, string? only = null)
     {
-        var covering = index.Lookup(lat, lon);
+        var covering = Covering(index, lat, lon, only);
         var where = FormattableString.Invariant($"{lat},{lon}");
         if (covering.Count == 0)
         {
@@ -34,5 +35,12 @@ public static class Router
             null,
             null,
             $"{covering.Count} jurisdiction(s) cover {where} ({string.Join(", ", covering.Select(j => $"{j.Id} ({j.Tier})"))}) but none offers a service for '{category}'.");
+    }
+
+    /// <summary>The jurisdictions covering the point, most local first; only <paramref name="only"/> when it is set.</summary>
+    public static IReadOnlyList<Jurisdiction> Covering(RoutingIndex index, double lat, double lon, string? only = null)
+    {
+        var covering = index.Lookup(lat, lon);
+        return only is null ? covering : covering.Where(j => string.Equals(j.Id, only, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

@@ -7,11 +7,12 @@ using Open311.Api.Manage;
 namespace Open311.Functions.Http;
 
 /// <summary>Connector webhooks, and the manage API for sources and intake records.</summary>
-public sealed class ConnectorFunctions(UshahidiEndpoints ushahidi, SourcesAndIntakeEndpoints manage)
+public sealed class ConnectorFunctions(ConnectorEndpoints connectors, SourcesAndIntakeEndpoints manage)
 {
-    [Function(nameof(PostUshahidiWebhook))]
-    public Task<IResult> PostUshahidiWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.UshahidiWebhook)] HttpRequest request, string sourceId) =>
-        ushahidi.WebhookAsync(request, sourceId);
+    [Function(nameof(PostConnectorDelivery))]
+    public Task<IResult> PostConnectorDelivery(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Open311Routes.Connector)] HttpRequest request, string type, string sourceId, string action) =>
+        connectors.ReceiveAsync(request, type, sourceId, action);
 
     [Function(nameof(ManagePutSource))]
     public Task<IResult> ManagePutSource([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Open311Routes.ManageSource)] HttpRequest request, string id) =>

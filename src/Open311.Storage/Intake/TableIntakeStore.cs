@@ -1,13 +1,22 @@
+using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Open311.Core.Intake;
 using Open311.Storage.Tables;
 
 namespace Open311.Storage.Intake;
 
-/// <summary>Intake records: one partition per source, one row per external id (so a redelivery finds its record).</summary>
+/// <summary>
+/// Intake records: one partition per source, one row per external id (so a redelivery finds its record). Beside
+/// them, in <c>IntakeRecent</c>, an index newest first — partition <c>*</c> for every source and one per source, row
+/// key = inverted last-seen time + intake id — so "the newest records" is a range read, not a sort of a prefix.
+/// </summary>
 public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
 {
-    public const int MaxScan = 5000;
+    public const string AllSources = "*";
+
+    /// <summary>Index rows read at most for one list: an outcome that is rare among many records ends the scan here.</summary>
+    public const int MaxScan = 20_000;
 
     public async Task<IntakeRecord?> GetAsync(string sourceId, string externalId, CancellationToken cancellationToken)
     {
@@ -19,50 +28,72 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
     public async Task SaveAsync(IntakeRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableProvider.Intake, cancellationToken);
-        await table.UpsertEntityAsync(
-            new TableEntity(TableKeys.Escape(record.SourceId), TableKeys.Escape(record.ExternalId))
+        var partition = TableKeys.Escape(record.SourceId);
+        var rowKey = TableKeys.Escape(record.ExternalId);
+        var before = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, select: ["Recent"], cancellationToken: cancellationToken);
+        var recent = TableKeys.InvertedTicks(record.LastSeenAt) + "|" + TableKeys.Escape(record.IntakeId);
+        await table.UpsertEntityAsync(ToEntity(record, partition, rowKey, recent), TableUpdateMode.Replace, cancellationToken);
+
+        // The index is advisory: written after the record, its old rows removed after the new ones exist.
+        var index = await tables.GetAsync(TableProvider.IntakeRecent, cancellationToken);
+        foreach (var indexPartition in new[] { AllSources, partition })
+        {
+            await index.UpsertEntityAsync(new TableEntity(indexPartition, recent) { ["SourceId"] = record.SourceId, ["ExternalId"] = record.ExternalId, ["Outcome"] = record.Outcome }, TableUpdateMode.Replace, cancellationToken);
+            if (before.HasValue && before.Value!.GetString("Recent") is { } old && old != recent)
             {
-                ["IntakeId"] = record.IntakeId,
-                ["SourceId"] = record.SourceId,
-                ["ExternalId"] = record.ExternalId,
-                ["Outcome"] = record.Outcome,
-                ["Reason"] = record.Reason.Length > 8000 ? record.Reason[..8000] : record.Reason,
-                ["Title"] = record.Title is { Length: > 400 } t ? t[..400] : record.Title,
-                ["JurisdictionId"] = record.JurisdictionId,
-                ["ServiceCode"] = record.ServiceCode,
-                ["ServiceRequestId"] = record.ServiceRequestId,
-                ["FirstSeenAt"] = record.FirstSeenAt,
-                ["LastSeenAt"] = record.LastSeenAt,
-                ["Deliveries"] = record.Deliveries,
-                ["LastDelivery"] = record.LastDelivery,
-                ["WriteBack"] = record.WriteBack is { Length: > 2000 } w ? w[..2000] : record.WriteBack,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+                await index.DeleteEntityAsync(indexPartition, old, ETag.All, cancellationToken);
+            }
+        }
     }
 
     public async Task<IReadOnlyList<IntakeRecord>> ListAsync(string? sourceId, string? outcome, int take, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableProvider.Intake, cancellationToken);
-        var filter = (sourceId, outcome) switch
-        {
-            (not null, not null) => TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(sourceId)} and Outcome eq {outcome}"),
-            (not null, null) => TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(sourceId)}"),
-            (null, not null) => TableClient.CreateQueryFilter($"Outcome eq {outcome}"),
-            _ => null,
-        };
+        var index = await tables.GetAsync(TableProvider.IntakeRecent, cancellationToken);
+        var partition = sourceId is null ? AllSources : TableKeys.Escape(sourceId);
+        var filter = outcome is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Outcome eq {outcome}");
         var found = new List<IntakeRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        var scanned = 0;
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(take, 1, 1000), cancellationToken: cancellationToken))
         {
-            found.Add(FromEntity(row));
-            if (found.Count >= MaxScan)
+            if (await GetAsync(row.GetString("SourceId"), row.GetString("ExternalId"), cancellationToken) is { } record)
+            {
+                found.Add(record);
+            }
+
+            if (found.Count >= take || ++scanned >= MaxScan)
             {
                 break;
             }
         }
 
-        return found.OrderByDescending(r => r.LastSeenAt).Take(take).ToList();
+        return found;
     }
+
+    private static TableEntity ToEntity(IntakeRecord record, string partition, string rowKey, string recent) => new(partition, rowKey)
+    {
+        ["IntakeId"] = record.IntakeId,
+        ["SourceId"] = record.SourceId,
+        ["ExternalId"] = record.ExternalId,
+        ["Outcome"] = record.Outcome,
+        ["Reason"] = Cut(record.Reason, 8000),
+        ["Title"] = Cut(record.Title, 400),
+        ["JurisdictionId"] = record.JurisdictionId,
+        ["ServiceCode"] = record.ServiceCode,
+        ["ServiceRequestId"] = record.ServiceRequestId,
+        ["FirstSeenAt"] = record.FirstSeenAt,
+        ["LastSeenAt"] = record.LastSeenAt,
+        ["Deliveries"] = record.Deliveries,
+        ["LastDelivery"] = record.LastDelivery,
+        ["WriteBack"] = Cut(record.WriteBack, 2000),
+        ["Details"] = Cut(record.Details, 16_000),
+        ["Photos"] = record.Photos.Count == 0 ? null : JsonSerializer.Serialize(record.Photos),
+        ["Raw"] = record.Raw,
+        ["Recent"] = recent,
+    };
+
+    private static string? Cut(string? value, int max) => value is { } v && v.Length > max ? v[..max] : value;
 
     private static IntakeRecord FromEntity(TableEntity e) => new()
     {
@@ -80,5 +111,8 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         Deliveries = e.GetInt32("Deliveries") ?? 1,
         LastDelivery = e.GetString("LastDelivery") ?? "first",
         WriteBack = e.GetString("WriteBack"),
+        Details = e.GetString("Details"),
+        Photos = e.GetString("Photos") is { } photos ? JsonSerializer.Deserialize<List<string>>(photos) ?? [] : [],
+        Raw = e.GetString("Raw"),
     };
 }

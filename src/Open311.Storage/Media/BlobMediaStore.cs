@@ -19,12 +19,17 @@ public sealed class BlobMediaStore(BlobServiceClient service, StorageOptions opt
         return client;
     });
 
-    public async Task<string> SaveAsync(string jurisdictionId, ReadOnlyMemory<byte> content, ImageKind kind, CancellationToken cancellationToken)
+    public async Task<string> SaveAsync(string folder, ReadOnlyMemory<byte> content, ImageKind kind, CancellationToken cancellationToken)
     {
         var name = $"{Guid.NewGuid():N}.{kind.Extension}";
-        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(jurisdictionId, name));
-        await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = kind.ContentType } }, cancellationToken);
+        await SaveAsAsync(folder, name, content, kind.ContentType, cancellationToken);
         return name;
+    }
+
+    public async Task SaveAsAsync(string folder, string name, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(folder, name));
+        await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
     }
 
     public async Task<Stream?> OpenAsync(string jurisdictionId, string name, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public sealed class TableProvider(TableServiceClient service, StorageOptions opt
     public const string ApiKeys = "ApiKeys";
     public const string Intake = "Intake";
     public const string Sources = "Sources";
+    public const string IntakeRecent = "IntakeRecent";
 
     private readonly ConcurrentDictionary<string, OnFirstUse<TableClient>> tables = new();
 

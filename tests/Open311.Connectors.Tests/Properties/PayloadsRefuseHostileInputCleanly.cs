@@ -14,7 +14,7 @@ public sealed class PayloadsRefuseHostileInputCleanly
 {
     public const int Cases = 3000;
 
-    private static readonly SourceDocument Source = new() { Type = "ushahidi", DeploymentUrl = "https://crisis.example.org", MediaKey = "media", LocationKey = null };
+    private static readonly UshahidiSettings Source = new() { DeploymentUrl = "https://crisis.example.org", MediaKey = "media" };
 
     [Fact]
     public void UshahidiPostsAreReadOrRefused()
@@ -26,7 +26,9 @@ public sealed class PayloadsRefuseHostileInputCleanly
             {
                 try
                 {
-                    var (report, media) = UshahidiWebhookParser.Parse("crisis", Encoding.UTF8.GetBytes(json), Source, DateTimeOffset.UnixEpoch);
+                    var post = UshahidiWebhookParser.Parse(Encoding.UTF8.GetBytes(json));
+                    var report = UshahidiPostReader.Read(post, "crisis", Source, null, DateTimeOffset.UnixEpoch);
+                    var media = UshahidiPostReader.MediaIds(post, Source);
                     Assert.False(string.IsNullOrEmpty(report.ExternalId));
                     Assert.True(media.Count <= 5);
                 }

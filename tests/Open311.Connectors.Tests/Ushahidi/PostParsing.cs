@@ -6,13 +6,13 @@ namespace Open311.Connectors.Tests.Ushahidi;
 
 public sealed class PostParsing
 {
-    private static readonly SourceDocument Source = new() { Type = "ushahidi", DeploymentUrl = "https://crisis.example.org" };
+    private static readonly UshahidiSettings Source = new() { DeploymentUrl = "https://crisis.example.org" };
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void TheV3EntityBecomesAnInboundReport()
     {
-        var (report, _) = UshahidiWebhookParser.Parse("riverton-crisis", Encoding.UTF8.GetBytes(SamplePost.Body), Source, Now);
+        var report = Read("riverton-crisis", Encoding.UTF8.GetBytes(SamplePost.Body), Source);
 
         Assert.Equal("915", report.ExternalId);
         Assert.Equal("Road washed out", report.Title);
@@ -28,7 +28,7 @@ public sealed class PostParsing
     {
         const string body = """{"id":"16","values":{"other":[{"lon":"1","lat":"2"}],"where":[{"lon":"-72.5","lat":"44.1"}]},"created":1700000000}""";
 
-        var (report, _) = UshahidiWebhookParser.Parse("s", Encoding.UTF8.GetBytes(body), new SourceDocument { LocationKey = "where" }, Now);
+        var report = Read("s", Encoding.UTF8.GetBytes(body), new UshahidiSettings { LocationKey = "where" });
 
         Assert.Equal((44.1, -72.5), (report.Lat!.Value, report.Long!.Value));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), report.ReceivedAt);
@@ -37,7 +37,7 @@ public sealed class PostParsing
     [Fact]
     public void APostWithoutLocationHasNone()
     {
-        var (report, _) = UshahidiWebhookParser.Parse("s", """{"id":1,"title":"Help","values":{}}"""u8, Source, Now);
+        var report = Read("s", """{"id":1,"title":"Help","values":{}}"""u8, Source);
 
         Assert.Null(report.Lat);
         Assert.Equal(Now, report.ReceivedAt);
@@ -46,8 +46,8 @@ public sealed class PostParsing
     [Fact]
     public void MediaIdsComeFromTheConfiguredFieldOrV5MediaFields()
     {
-        var (_, v3) = UshahidiWebhookParser.Parse("s", """{"id":1,"values":{"pics":[41,"42"],"other":[7]}}"""u8, new SourceDocument { MediaKey = "pics" }, Now);
-        var (_, v5) = UshahidiWebhookParser.Parse("s", """{"id":2,"post_content":[{"fields":[{"type":"media","input":"upload","value":{"value":[43]}}]}]}"""u8, Source, Now);
+        var v3 = UshahidiPostReader.MediaIds(UshahidiWebhookParser.Parse("""{"id":1,"values":{"pics":[41,"42"],"other":[7]}}"""u8), new UshahidiSettings { MediaKey = "pics" });
+        var v5 = UshahidiPostReader.MediaIds(UshahidiWebhookParser.Parse("""{"id":2,"post_content":[{"fields":[{"type":"media","input":"upload","value":{"value":[43]}}]}]}"""u8), Source);
 
         Assert.Equal([41L, 42L], v3);
         Assert.Equal([43L], v5);
@@ -60,8 +60,47 @@ public sealed class PostParsing
     [InlineData("""{"id":{"nested":1}}""")]
     public void WhatIsNotAPostIsRefusedWithAReason(string body)
     {
-        var ex = Assert.Throws<FormatException>(() => UshahidiWebhookParser.Parse("s", Encoding.UTF8.GetBytes(body), Source, Now));
+        var ex = Assert.Throws<FormatException>(() => Read("s", Encoding.UTF8.GetBytes(body), Source));
 
         Assert.NotEmpty(ex.Message);
     }
+
+    [Fact]
+    public void LabelledV5TextFieldsGoIntoTheTextAndPersonalOnesOnlyToStaff()
+    {
+        const string body = """
+            {"id":3,"title":"Flooded cellar","content":"Water everywhere","post_content":[{"fields":[
+              {"key":"a1","label":"Detailed description","type":"varchar","input":"textarea","value":{"value":"Since Monday, 40 cm deep"}},
+              {"key":"a2","label":"Phone number","type":"varchar","input":"text","value":{"value":"+385 91 555 0101"}},
+              {"key":"a3","label":"Where","type":"point","input":"location","value":{"value":{"lat":45.1,"lon":15.2}}}]}]}
+            """;
+
+        var report = Read("s", Encoding.UTF8.GetBytes(body), Source);
+
+        Assert.Equal("Water everywhere\n\nDetailed description: Since Monday, 40 cm deep", report.Text);
+        Assert.Equal("Phone number: +385 91 555 0101", report.PrivateDetails);
+        Assert.Equal((45.1, 15.2), (report.Lat!.Value, report.Long!.Value));
+    }
+
+    [Fact]
+    public void V3TextFieldsUseTheSurveysLabelsAndWithoutThemStayWithStaff()
+    {
+        const string body = """{"id":4,"title":"Pothole","content":"Deep","form_id":2,"values":{"u1":["Next to the bakery"],"u2":["Ana Horvat"],"u3":["091 555 0202"]}}""";
+        var fields = new Dictionary<string, UshahidiField>
+        {
+            ["u1"] = new("u1", "Nearest landmark", "varchar", "text"),
+            ["u2"] = new("u2", "Full Name", "varchar", "text"),
+        };
+
+        var labelled = UshahidiPostReader.Read(UshahidiWebhookParser.Parse(Encoding.UTF8.GetBytes(body)), "s", Source, fields, Now);
+        var unlabelled = UshahidiPostReader.Read(UshahidiWebhookParser.Parse(Encoding.UTF8.GetBytes(body)), "s", Source, null, Now);
+
+        Assert.Equal("Deep\n\nNearest landmark: Next to the bakery", labelled.Text);
+        Assert.Equal("Full Name: Ana Horvat\nu3: 091 555 0202", labelled.PrivateDetails);
+        Assert.Equal("Deep", unlabelled.Text);
+        Assert.Contains("u1: Next to the bakery", unlabelled.PrivateDetails);
+    }
+
+    private static InboundReport Read(string sourceId, ReadOnlySpan<byte> body, UshahidiSettings settings) =>
+        UshahidiPostReader.Read(UshahidiWebhookParser.Parse(body), sourceId, settings, null, Now);
 }

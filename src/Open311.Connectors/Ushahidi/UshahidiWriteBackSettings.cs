@@ -1,11 +1,10 @@
-namespace Open311.Core.Intake;
+namespace Open311.Connectors.Ushahidi;
 
 /// <summary>
-/// How to write back to an Ushahidi deployment: its API key (a query parameter), the platform's shared secret
+/// How to write back to a deployment: its API key (a query parameter), the platform's shared secret
 /// (PLATFORM_SHARED_SECRET, signs the request) and the survey field that receives "311 request {id}: {status}".
-/// Secrets are write-only through the manage API.
 /// </summary>
-public sealed class WriteBackDocument
+public sealed class UshahidiWriteBackSettings
 {
     public string? ApiKey { get; set; }
 
