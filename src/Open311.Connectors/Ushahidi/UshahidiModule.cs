@@ -14,6 +14,7 @@ public sealed class UshahidiModule : IConnectorModule
         // Labels are a nicety read inside a webhook's answer: one try, no backoff; unreadable means "staff only".
         services.AddGuardedHttpClient<UshahidiForms>("Ushahidi surveys");
         services.AddGuardedHttpClient<UshahidiWriteBack>("Ushahidi write-back").AddOutboundRetries();
+        services.AddOptions<UshahidiPollOptions>();
         services.AddSingleton<UshahidiReports>();
         services.AddSingleton<UshahidiConnector>();
         services.AddSingleton<IConnector>(sp => sp.GetRequiredService<UshahidiConnector>());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Open311.Core.Intake;
 using Open311.Core.Outbound;
 
@@ -11,13 +12,15 @@ namespace Open311.Connectors.Ushahidi;
 /// The backstop for webhooks (which Ushahidi sends without retry): reads the posts a deployment has made since the
 /// last poll and hands each to the intake. The cursor is saved after every page, so a failure loses no progress.
 /// v5 asks for <c>created_after_by_id</c>, oldest first. v3 has no id filter, so it walks newest first down to the
-/// cursor; a walk longer than <see cref="MaxPages"/> stops and the next run resumes it where it stopped. A deployment
+/// cursor; a walk longer than a run's pages (<see cref="UshahidiPollOptions"/>) stops and the next run resumes it where it stopped. A deployment
 /// that answers 429, 5xx, HTML or nothing ends the run for that source; the next run starts from the same cursor.
 /// </summary>
-public sealed class UshahidiPoller(HttpClient http, UshahidiReports reports, TimeProvider time, ILogger<UshahidiPoller> logger) : ISourcePoller
+public sealed class UshahidiPoller(HttpClient http, UshahidiReports reports, IOptions<UshahidiPollOptions> options, TimeProvider time, ILogger<UshahidiPoller> logger) : ISourcePoller
 {
-    public const int PageSize = 100;
-    public const int MaxPages = 50;
+    private int PageSize => options.Value.PageSize;
+
+    private int MaxPages => options.Value.MaxPages;
+
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>A page of 100 posts is a few hundred kilobytes; a deployment that sends more is cut off.</summary>

@@ -1,13 +1,13 @@
 namespace Open311.Core.Intake;
 
 /// <summary>
-/// A source of reports (Ushahidi, e-mail, social feeds) plugged into the intake: each registers one, and the manage
+/// A source of reports (crisis maps, e-mail, social feeds) plugged into the intake: each registers one, and the manage
 /// API, the connector route <c>POST connectors/{type}/{sourceId}/{action}</c> and the poll timer find it by
 /// <see cref="Type"/>. Nothing outside a connector's folder names it.
 /// </summary>
 public interface IConnector
 {
-    /// <summary>The source type it owns, e.g. <c>ushahidi</c>.</summary>
+    /// <summary>The source type it owns, e.g. <c>email</c>.</summary>
     string Type { get; }
 
     /// <summary>The <c>{action}</c>s it answers (<c>webhook</c>; <c>mime</c>, <c>sendgrid</c>…); empty for poll-only sources.</summary>

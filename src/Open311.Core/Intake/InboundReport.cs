@@ -3,7 +3,7 @@ using Open311.Core.Requests;
 namespace Open311.Core.Intake;
 
 /// <summary>
-/// A report as a connector found it (an Ushahidi post, a toot, an e-mail), before it is a service request.
+/// A report as a connector found it (a crisis-map post, a toot, an e-mail), before it is a service request.
 /// <see cref="SourceId"/> + <see cref="ExternalId"/> identify it across webhook, poll and retry.
 /// </summary>
 public sealed record InboundReport

@@ -10,7 +10,7 @@ namespace Open311.Core.Intake;
 /// </summary>
 public sealed class SourceDocument
 {
-    /// <summary>The connector that owns the source: <c>ushahidi</c>, <c>email</c>, <c>social</c>…</summary>
+    /// <summary>The connector that owns the source: <c>email</c>, <c>social</c>, a crisis map…</summary>
     public string? Type { get; set; }
 
     /// <summary>Source category (tag id, survey id, hashtag, mailbox) → service code or category word.</summary>

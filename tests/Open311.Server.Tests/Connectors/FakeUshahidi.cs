@@ -9,7 +9,9 @@ namespace Open311.Server.Tests.Connectors;
 /// A stand-in Ushahidi deployment on a real loopback socket (no real one can run here), reached through the guarded
 /// outbound client with loopback allowed: <c>GET /api/v5/posts</c> and <c>/api/v3/posts</c> in
 /// the shapes of the platform's API docs (v5 <c>post_content[].fields[]</c> with <c>{"value":{"lat","lon"}}</c>,
-/// v3 <c>values</c> with <c>[{"lon","lat"}]</c>), the same filters and paging, and switchable failures.
+/// v3 <c>values</c> with <c>[{"lon","lat"}]</c>), media as the platform answers it (v5 inside <c>result</c>, as its own
+/// <c>media.v5.feature</c> reads it; v3 at the top), survey fields (<c>/api/v3/forms/{id}/attributes</c>), the same
+/// filters and paging, and switchable failures.
 /// </summary>
 public sealed class FakeUshahidi : IAsyncDisposable
 {
@@ -35,6 +37,8 @@ public sealed class FakeUshahidi : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
+    public int PhotoDownloads { get; private set; }
+
     /// <summary>Where it listens: <c>http://127.0.0.1:{port}</c>.</summary>
     public string BaseUrl => app.Urls.First();
 
@@ -46,11 +50,21 @@ public sealed class FakeUshahidi : IAsyncDisposable
         var fake = new FakeUshahidi(app);
         app.MapGet("/api/v5/posts", (HttpRequest r) => fake.Answer(r, v5: true));
         app.MapGet("/api/v3/posts", (HttpRequest r) => fake.Answer(r, v5: false));
-        app.MapGet("/api/v5/media/{id:int}", (int id) => Results.Json(new JsonObject
+        app.MapGet("/api/v5/media/{id:int}", (int id) => Results.Json(new JsonObject { ["result"] = fake.Media(id) }));
+        app.MapGet("/api/v3/media/{id:int}", (int id) => Results.Json(fake.Media(id)));
+        app.MapGet("/api/v3/forms/3/attributes", () => Results.Json(new JsonObject
         {
-            ["id"] = id, ["mime"] = "image/png", ["original_file_url"] = $"{fake.BaseUrl}/media/{id}.png", ["original_file_size"] = Png.Length,
+            ["count"] = 3,
+            ["results"] = new JsonArray(
+                new JsonObject { ["key"] = "last_location_point", ["label"] = "Location", ["type"] = "point", ["input"] = "location" },
+                new JsonObject { ["key"] = "8d2f", ["label"] = "Detailed description", ["type"] = "text", ["input"] = "textarea" },
+                new JsonObject { ["key"] = "9a11", ["label"] = "Phone number", ["type"] = "varchar", ["input"] = "text" }),
         }));
-        app.MapGet("/media/{file}", () => Results.Bytes(Png, "image/png"));
+        app.MapGet("/media/{file}", () =>
+        {
+            fake.PhotoDownloads++;
+            return Results.Bytes(Png, "image/png");
+        });
         app.MapPut("/api/v3/webhooks/posts/{id:int}", async (HttpRequest r, int id) =>
         {
             // As the platform's SignatureAuth middleware: HMAC over the full URL + the raw body, with PLATFORM_SHARED_SECRET.
@@ -71,6 +85,11 @@ public sealed class FakeUshahidi : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private JsonObject Media(int id) => new()
+    {
+        ["id"] = id, ["mime"] = "image/png", ["original_file_url"] = $"{BaseUrl}/media/{id}.png", ["original_file_size"] = Png.Length,
+    };
 
     private IResult Answer(HttpRequest request, bool v5)
     {
@@ -125,6 +144,8 @@ public sealed class FakeUshahidi : IAsyncDisposable
             ["fields"] = new JsonArray(
                 new JsonObject { ["id"] = 7, ["key"] = "title", ["type"] = "title", ["input"] = "text", ["value"] = new JsonObject { ["value"] = $"Pothole report {id}" } },
                 new JsonObject { ["id"] = 9, ["key"] = "b3d1", ["type"] = "location", ["input"] = "location", ["value"] = new JsonObject { ["value"] = new JsonObject { ["lat"] = 44.2, ["lon"] = -72.57 } } },
+                new JsonObject { ["id"] = 10, ["key"] = "8d2f", ["label"] = "Detailed description", ["type"] = "varchar", ["input"] = "textarea", ["value"] = new JsonObject { ["value"] = "Two tyres burst here this week" } },
+                new JsonObject { ["id"] = 12, ["key"] = "9a11", ["label"] = "Phone number", ["type"] = "varchar", ["input"] = "text", ["value"] = new JsonObject { ["value"] = "+1 802 555 0199" } },
                 new JsonObject { ["id"] = 11, ["key"] = "c4e2", ["type"] = "media", ["input"] = "upload", ["value"] = new JsonObject { ["value"] = new JsonArray(500 + id) } }),
         }),
     };
@@ -135,7 +156,12 @@ public sealed class FakeUshahidi : IAsyncDisposable
         ["id"] = id, ["url"] = $"https://crisis.example.org/api/v3/posts/{id}", ["form"] = new JsonObject { ["id"] = 3 }, ["type"] = "report",
         ["title"] = Edited.ContainsKey(id) ? $"Pothole report {id} (edited)" : $"Pothole report {id}", ["content"] = "Deep pothole near the school", ["status"] = "published",
         ["created"] = "2026-11-20T10:00:00+00:00", ["post_date"] = "2026-11-20T10:00:00+00:00",
-        ["values"] = new JsonObject { ["last_location_point"] = new JsonArray(new JsonObject { ["lon"] = -72.57, ["lat"] = 44.2 }) },
+        ["values"] = new JsonObject
+        {
+            ["last_location_point"] = new JsonArray(new JsonObject { ["lon"] = -72.57, ["lat"] = 44.2 }),
+            ["8d2f"] = new JsonArray("Two tyres burst here this week"),
+            ["9a11"] = new JsonArray("+1 802 555 0199"),
+        },
         ["tags"] = new JsonArray(new JsonObject { ["id"] = 12, ["url"] = "https://crisis.example.org/api/v3/tags/12" }),
     };
 }

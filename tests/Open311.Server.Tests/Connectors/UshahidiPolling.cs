@@ -150,7 +150,62 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(3, recovered["processed"]!.GetValue<int>());
     }
 
-    private async Task PutSourceAsync(string version, JsonObject? writeBack = null)
+    [Fact]
+    public async Task AV3WalkLongerThanOneRunResumesWhereItStoppedAndSkipsNothing()
+    {
+        await using var app = new Open311App(azurite.ConnectionString, settings: Open311App.LoopbackAllowed, services: s => s.Configure<UshahidiPollOptions>(o => o.MaxPages = 2));
+        await app.PutRivertonAsync();
+        await PutSourceAsync("v3", app: app);
+        Deployment.Posts.AddRange(Enumerable.Range(1, 350));
+
+        var first = await PollAsync(app);
+        Deployment.Posts.Add(351);
+        var second = await PollAsync(app);
+        var third = await PollAsync(app);
+
+        // Run 1 walks 350…151 and stops; post 351 arrives and pushes the walk down one place, so run 2 reads 151…1
+        // (151 again: deduped) and closes the walk; run 3 finds only 351.
+        Assert.Equal([200, 151, 1], new[] { first, second, third }.Select(p => p["processed"]!.GetValue<int>()));
+        var records = (await JsonOf(await app.Admin().GetAsync("/open311/manage/intake?source=crisis&take=1000"))).AsArray();
+        Assert.Equal(351, records.Count);
+        Assert.Equal(351, records.Select(r => r!["service_request_id"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("v5")]
+    [InlineData("v3")]
+    public async Task LabelledSurveyFieldsReachTheDescriptionAndPhoneNumbersOnlyStaff(string version)
+    {
+        await PutSourceAsync(version);
+        Deployment.Posts.Add(9);
+
+        await PollAsync();
+
+        var record = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:9"));
+        var id = record["service_request_id"]!.GetValue<string>();
+        var request = await App.CreateClient().GetStringAsync($"/open311/v2/requests/{id}.json");
+        Assert.Contains("Detailed description: Two tyres burst here this week", request);
+        Assert.DoesNotContain("555 0199", request);
+        Assert.Contains("Phone number: +1 802 555 0199", record["details"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task APhotoIsFetchedOnceWhateverTheDeliveries()
+    {
+        await PutSourceAsync("v5");
+        Deployment.Posts.Add(11);
+
+        await PollAsync();
+        await App.Services.GetRequiredService<Open311.Core.Intake.ISourceStore>().SaveCursorAsync("crisis", "0", CancellationToken.None);
+        await PollAsync();
+
+        var record = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:11"));
+        Assert.Equal(2, record["deliveries"]!.GetValue<int>());
+        Assert.Equal(1, Deployment.PhotoDownloads);
+        Assert.Single(record["photos"]!.AsArray());
+    }
+
+    private async Task PutSourceAsync(string version, JsonObject? writeBack = null, Open311App? app = null)
     {
         var source = new JsonObject
         {
@@ -159,13 +214,13 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
             ["webhook_url"] = "https://hub.example.org/hook", ["webhook_secret"] = "s3cret",
             ["category_map"] = new JsonObject { ["tag:12"] = "pothole" },
         };
-        var response = await App.Admin().PutAsync("/open311/manage/sources/crisis", new StringContent(source.ToJsonString(), Encoding.UTF8, "application/json"));
+        var response = await (app ?? App).Admin().PutAsync("/open311/manage/sources/crisis", new StringContent(source.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<JsonNode> PollAsync()
+    private async Task<JsonNode> PollAsync(Open311App? app = null)
     {
-        var response = await App.Admin().PostAsync("/open311/manage/sources/crisis/poll", null);
+        var response = await (app ?? App).Admin().PostAsync("/open311/manage/sources/crisis/poll", null);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonNode.Parse(body)!;
