@@ -16,6 +16,7 @@ using Open311.Api.Services;
 using Open311.Connectors;
 using Microsoft.Extensions.Options;
 using Open311.Core.Intake;
+using Open311.Core.Notifications;
 using Open311.Core.Outbound;
 using Open311.Core.Protocol;
 using Open311.Core.Jurisdictions;
@@ -30,6 +31,7 @@ public static class Open311ApiServiceCollectionExtensions
     {
         services.Configure<Open311Options>(configuration.GetSection(Open311Options.Section));
         services.Configure<OutboundOptions>(configuration.GetSection(OutboundOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JurisdictionRegistry>();
         services.AddSingleton<JurisdictionImporter>();

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Open311.Connectors.Mail;
+using Open311.Core.Notifications;
 using Open311.Connectors.Media;
 using Open311.Core.Intake;
 using Open311.Core.Outbound;
@@ -18,6 +22,14 @@ public static class ConnectorsServiceCollectionExtensions
         }
 
         services.AddSingleton<ConnectorCatalog>();
+
+        // Storage may have registered the Azure Communication Services sender already; else SMTP when configured, else none.
+        services.AddSingleton<SmtpMailSender>();
+        services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Provider switch
+        {
+            "Smtp" => sp.GetRequiredService<SmtpMailSender>(),
+            _ => new NoMailSender(),
+        });
         return services;
     }
 }

@@ -78,6 +78,6 @@ public sealed class UshahidiConnector(UshahidiReports reports, UshahidiWriteBack
         }
     }
 
-    public Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, CancellationToken cancellationToken) =>
+    public Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, string? publicBase, CancellationToken cancellationToken) =>
         writeBack.WriteAsync(source.ConnectorSettings<UshahidiSettings>(out _), record, cancellationToken);
 }

@@ -29,7 +29,8 @@ public interface IConnector
     /// After a report went through the pipeline: tell the source (write-back, an acknowledgement e-mail). Returns the
     /// record, with what it did noted on it; a failure is noted, never thrown.
     /// </summary>
-    Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, CancellationToken cancellationToken);
+    /// <param name="publicBase">Our <c>https://host/open311</c>, for links back to the request; null when unknown.</param>
+    Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, string? publicBase, CancellationToken cancellationToken);
 
     /// <summary>Reads new reports from the source on the poll timer; null when the connector does not poll.</summary>
     ISourcePoller? Poller { get; }

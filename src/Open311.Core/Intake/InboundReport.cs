@@ -39,8 +39,14 @@ public sealed record InboundReport
     /// <summary>Text for staff only (a phone number in a survey field, the sender's signature): on the intake record, never public.</summary>
     public string? PrivateDetails { get; init; }
 
+    /// <summary>Sent by a machine (an auto-reply, bulk or list mail, a bot): it may become a request, but it is never answered.</summary>
+    public bool Automated { get; init; }
+
     /// <summary>Why the connector could not read the report (a broken e-mail): it is recorded as rejected, with this reason.</summary>
     public string? Problem { get; init; }
+
+    /// <summary>What the connector noticed and set aside (an attachment that is not an image): added to the record's reason.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The payload as it arrived (an e-mail's MIME), kept in storage for staff when set.</summary>
     public RawPayload? Raw { get; init; }

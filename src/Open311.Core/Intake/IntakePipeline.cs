@@ -36,17 +36,19 @@ public sealed class IntakePipeline(
             return again;
         }
 
-        var record = await DecideAsync(report, source, publicBase, now, cancellationToken) with
+        var (decided, problems) = await DecideAsync(report, source, publicBase, now, cancellationToken);
+        var record = decided with
         {
             FirstSeenAt = previous?.FirstSeenAt ?? now,
             Deliveries = (previous?.Deliveries ?? 0) + 1,
+            Reason = string.Join(" ", new[] { decided.Reason }.Concat(report.Notes).Concat(problems.Select(p => char.ToUpperInvariant(p[0]) + p[1..] + "."))),
         };
         await records.SaveAsync(record, cancellationToken);
         logger.LogInformation("Intake {IntakeId}: {Outcome} — {Reason}", record.IntakeId, record.Outcome, record.Reason);
         return record;
     }
 
-    private async Task<IntakeRecord> DecideAsync(InboundReport report, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(IntakeRecord Record, IReadOnlyList<string> PhotoProblems)> DecideAsync(InboundReport report, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new IntakeRecord
         {
@@ -70,12 +72,12 @@ public sealed class IntakePipeline(
 
         if (report.Problem is { } problem)
         {
-            return record with { Reason = problem };
+            return (record with { Reason = problem }, []);
         }
 
         if (string.IsNullOrWhiteSpace(report.Title) && string.IsNullOrWhiteSpace(report.Text))
         {
-            return record with { Reason = "The report has neither a title nor a text." };
+            return (record with { Reason = "The report has neither a title nor a text." }, []);
         }
 
         var copied = report.Photos.Count == 0
@@ -85,19 +87,19 @@ public sealed class IntakePipeline(
         var (lat, lon, accuracy, located) = Locate(report, copied.Location);
         if (lat is null || lon is null)
         {
-            return record with { Outcome = IntakeOutcome.NeedsLocation, Reason = report.AddressText is { } address ? $"No coordinates; the address text '{InputText.Quote(address)}' is kept for a person to place." : "The report has no location." };
+            return (record with { Outcome = IntakeOutcome.NeedsLocation, Reason = report.AddressText is { } address ? $"No coordinates; the address text '{InputText.Quote(address)}' is kept for a person to place." : "The report has no location." }, copied.Problems);
         }
 
         if (accuracy > source.MaxAccuracyMeters)
         {
-            return record with { Outcome = IntakeOutcome.NeedsLocation, Reason = $"The location is only known to ±{accuracy:N0} m (the source allows ±{source.MaxAccuracyMeters:N0} m)." };
+            return (record with { Outcome = IntakeOutcome.NeedsLocation, Reason = $"The location is only known to ±{accuracy:N0} m (the source allows ±{source.MaxAccuracyMeters:N0} m)." }, copied.Problems);
         }
 
         var snapshot = await registry.GetSnapshotAsync(cancellationToken);
         var decision = Classification.Decide(snapshot.Index, report with { Lat = lat, Long = lon }, source);
         if (!decision.Routed)
         {
-            return record with { Outcome = IntakeOutcome.Unroutable, Reason = located + decision.Reason };
+            return (record with { Outcome = IntakeOutcome.Unroutable, Reason = located + decision.Reason }, copied.Problems);
         }
 
         var jurisdiction = decision.Jurisdiction!;
@@ -107,7 +109,7 @@ public sealed class IntakePipeline(
         if (!jurisdiction.Hosted)
         {
             await queue.EnqueueAsync(new ForwardMessage(record.IntakeId, jurisdiction.Id, service.Code, lat.Value, lon.Value, description, copied.Urls.FirstOrDefault(), report.AddressText, record.IntakeId), cancellationToken);
-            return record with { Outcome = IntakeOutcome.Forwarded, Reason = $"Queued for {jurisdiction.Remote!.Endpoint}. {located}{decision.Reason}" };
+            return (record with { Outcome = IntakeOutcome.Forwarded, Reason = $"Queued for {jurisdiction.Remote!.Endpoint}. {located}{decision.Reason}" }, copied.Problems);
         }
 
         var notes = new List<RequestNote> { new(now, "opened", $"Received from {report.SourceId}", report.Url) };
@@ -137,12 +139,13 @@ public sealed class IntakePipeline(
                 Requester = report.Contact,
             },
             cancellationToken);
-        return record with
+        var created = record with
         {
             Outcome = IntakeOutcome.Created,
             ServiceRequestId = outcome.Request.Id,
             Reason = (outcome.Duplicate ? "Request found from an earlier delivery. " : string.Empty) + located + decision.Reason,
         };
+        return (created, copied.Problems);
     }
 
     /// <summary>The report's own point, else the first photo's GPS (the camera's stated error, else ±30 m), with the evidence.</summary>

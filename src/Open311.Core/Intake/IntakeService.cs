@@ -11,8 +11,9 @@ public sealed class IntakeService(IntakePipeline pipeline, IIntakeStore records,
     /// <param name="publicBase">Our <c>https://host/open311</c> as the delivery saw it; the configured one when null.</param>
     public async Task<IntakeRecord> AcceptAsync(IConnector connector, SourceDocument source, InboundReport report, string? publicBase, CancellationToken cancellationToken)
     {
-        var record = await pipeline.ProcessAsync(report, source.ToSettings(report.SourceId), publicBase ?? configuredBase.Open311, cancellationToken);
-        var after = await connector.AfterIntakeAsync(source, report, record, cancellationToken);
+        var origin = publicBase ?? configuredBase.Open311;
+        var record = await pipeline.ProcessAsync(report, source.ToSettings(report.SourceId), origin, cancellationToken);
+        var after = await connector.AfterIntakeAsync(source, report, record, origin, cancellationToken);
         if (after != record)
         {
             await records.SaveAsync(after, cancellationToken);

@@ -38,4 +38,50 @@ public sealed class PayloadsRefuseHostileInputCleanly
                 }
             });
     }
+
+    /// <summary>MIME built from hostile headers and parts: read as far as it goes, never an exception but FormatException.</summary>
+    [Fact]
+    public void EmailsAreReadOrKeptAsUnreadable()
+    {
+        var headers = Gen.Select(Gen.OneOf("Subject", "From", "To", "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Message-ID", "Date", "Auto-Submitted"), Hostile.Value).Array[0, 8];
+        var mime = Gen.Select(headers, Gen.OneOf("multipart/mixed; boundary=b", "multipart/related; boundary=\"=_=\"", "text/html; charset=x-none", "image/jpeg"), Hostile.Value.Array[0, 4])
+            .Select(m => string.Concat(m.Item1.Select(h => $"{h.Item1}: {h.Item2.Replace("\r", " ").Replace("\n", " ")}\r\n")) + $"Content-Type: {m.Item2}\r\n\r\n" + string.Join("\r\n--b\r\n", m.Item3));
+        Hostile.Check(mime, Cases, text =>
+        {
+            var raw = Encoding.UTF8.GetBytes(text);
+            try
+            {
+                var report = Open311.Connectors.Email.EmailReport.From(Open311.Connectors.Email.MimeReader.Read(raw), "mail", new Open311.Connectors.Email.EmailSettings(), raw, DateTimeOffset.UnixEpoch);
+                Assert.False(string.IsNullOrEmpty(report.ExternalId));
+            }
+            catch (FormatException)
+            {
+            }
+        });
+    }
+
+    [Fact]
+    public void ProviderPayloadsAreReadOrRefused()
+    {
+        Hostile.Check(Hostile.Json, Cases, json =>
+        {
+            var body = Encoding.UTF8.GetBytes(json);
+            try
+            {
+                Open311.Connectors.Email.ProviderReaders.Postmark(body);
+            }
+            catch (FormatException)
+            {
+            }
+
+            try
+            {
+                var form = Open311.Connectors.Email.FormFields.Read("application/x-www-form-urlencoded", body);
+                Open311.Connectors.Email.ProviderReaders.Mailgun(form, body, null);
+            }
+            catch (FormatException)
+            {
+            }
+        });
+    }
 }

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Open311.Core.Intake;
+
+namespace Open311.Connectors.Email;
+
+/// <summary>
+/// Who may deliver to an e-mail source. The <c>mime</c>, <c>sendgrid</c> and <c>postmark</c> endpoints take the
+/// source's secret as <c>?key=</c>, a bearer token, or a basic-auth password (what each sender can send); Mailgun signs
+/// every delivery: hex HMAC-SHA256 of timestamp + token with the signing key, fresh within 15 minutes, each token once.
+/// Every comparison is in constant time.
+/// </summary>
+public sealed class DeliveryAuth(TimeProvider time)
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(15);
+    public const int MaxTokens = 100_000;
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> seenTokens = new(StringComparer.Ordinal);
+
+    /// <summary>Null when the delivery carries the secret; else why not.</summary>
+    public static string? CheckSecret(EmailSettings settings, InboundDelivery delivery)
+    {
+        if (settings.Secret is not { Length: > 0 } secret)
+        {
+            return "this source has no secret: set one to take deliveries on this endpoint";
+        }
+
+        var presented = new List<string>();
+        if (delivery.Query.TryGetValue("key", out var key))
+        {
+            presented.Add(key);
+        }
+
+        var authorization = delivery.Header("Authorization") ?? string.Empty;
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            presented.Add(authorization[7..].Trim());
+        }
+        else if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Basic(authorization[6..]) is { } basic
+            && (settings.BasicUser is null || Same(basic.User, settings.BasicUser)))
+        {
+            presented.Add(basic.Password);
+        }
+
+        return presented.Any(p => Same(p, secret)) ? null : "missing or wrong secret (?key=, Bearer or basic auth)";
+    }
+
+    /// <summary>Null when Mailgun's signature is right, fresh and not seen before; else why not.</summary>
+    public string? CheckMailgun(EmailSettings settings, FormFields form)
+    {
+        if (settings.MailgunSigningKey is not { Length: > 0 } signingKey)
+        {
+            return "this source has no mailgun_signing_key";
+        }
+
+        if (form["timestamp"] is not { } timestamp || form["token"] is not { Length: > 0 } token || form["signature"] is not { } signature)
+        {
+            return "the delivery has no timestamp, token and signature";
+        }
+
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.UTF8.GetBytes(timestamp + token)));
+        if (!Same(expected, signature.Trim().ToLowerInvariant()))
+        {
+            return "wrong signature";
+        }
+
+        var now = time.GetUtcNow();
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253402300799
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Freshness)
+        {
+            return "the signature's timestamp is not within 15 minutes of now";
+        }
+
+        if (seenTokens.Count >= MaxTokens)
+        {
+            foreach (var old in seenTokens.Where(t => t.Value < now).Select(t => t.Key).ToList())
+            {
+                seenTokens.TryRemove(old, out _);
+            }
+        }
+
+        return seenTokens.TryAdd(token, now + (2 * Freshness)) ? null : "this token was used before (a replayed delivery)";
+    }
+
+    private static (string User, string Password)? Basic(string encoded)
+    {
+        try
+        {
+            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Trim())).Split(':', 2);
+            return pair.Length == 2 ? (pair[0], pair[1]) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Same(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+}

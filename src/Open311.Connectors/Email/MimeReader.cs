@@ -1,0 +1,54 @@
+using MimeKit;
+using Open311.Core.Intake;
+
+namespace Open311.Connectors.Email;
+
+/// <summary>
+/// Raw RFC 5322 through MimeKit: subject and encoded words decoded, text and HTML bodies, and every image part —
+/// attached or inline (Apple Mail sends its photos inline, so <c>Attachments</c> alone misses them).
+/// </summary>
+public static class MimeReader
+{
+    /// <exception cref="FormatException">MimeKit could not read it as a message at all.</exception>
+    public static EmailContent Read(byte[] raw)
+    {
+        using var stream = new MemoryStream(raw, writable: false);
+        var message = MimeMessage.Load(stream);
+        var from = message.From.Mailboxes.FirstOrDefault();
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address)
+            .Concat(new[] { "Delivered-To", "X-Original-To", "Envelope-To" }.Select(h => message.Headers[h]).OfType<string>().Select(a => a.Trim('<', '>', ' ')))
+            .Where(a => a.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new EmailContent
+        {
+            MessageId = message.MessageId,
+            Subject = message.Subject,
+            Plain = message.TextBody,
+            Html = message.HtmlBody,
+            FromAddress = from?.Address,
+            FromName = from?.Name is { Length: > 0 } name ? name : null,
+            Recipients = recipients,
+            Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
+            Automated = Automated.IsAutomated(h => message.Headers[h], from?.Address),
+            Attachments = Files(message).ToList(),
+            Raw = new RawPayload(raw, "eml", "message/rfc822"),
+        };
+    }
+
+    private static IEnumerable<EmailAttachment> Files(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            var isBody = part is TextPart && part.ContentDisposition?.Disposition != ContentDisposition.Attachment && part.FileName is null;
+            if (isBody || part.Content is null)
+            {
+                continue;
+            }
+
+            using var content = new MemoryStream();
+            part.Content.DecodeTo(content);
+            yield return new EmailAttachment(part.FileName, part.ContentType.MimeType, content.ToArray());
+        }
+    }
+}
