@@ -1,6 +1,6 @@
 using Open311.Benchmarks;
 
-// dotnet run -c Release [-- storage | routing]   (see docs/benchmarks.md; bench/routing.sh sets up PostGIS)
+// dotnet run -c Release [-- storage | routing | email]   (see docs/benchmarks.md; bench/routing.sh sets up PostGIS)
 switch (args.FirstOrDefault() ?? "storage")
 {
     case "storage":
@@ -9,8 +9,11 @@ switch (args.FirstOrDefault() ?? "storage")
     case "routing":
         await RoutingBenchmark.RunAsync();
         break;
+    case "email":
+        await EmailBenchmark.RunAsync();
+        break;
     default:
-        Console.Error.WriteLine("usage: Open311.Benchmarks [storage|routing]");
+        Console.Error.WriteLine("usage: Open311.Benchmarks [storage|routing|email]");
         return 2;
 }
 

@@ -30,7 +30,7 @@ public static class EmailReport
             Title = mail.Subject is { Length: > 0 } subject ? InputText.Truncate(subject.Trim(), MaxTitleLength) : null,
             Text = text.Length > 0 ? text : null,
             Contact = new Requester(mail.FromAddress, name?.ElementAtOrDefault(0), name?.ElementAtOrDefault(1), null, null, null),
-            Photos = images.Select(a => new InboundPhoto { Content = a.Content }).ToList(),
+            Photos = images.Select(a => new InboundPhoto { Open = a.Open }).ToList(),
             CategoryHints = words.Select(w => $"to:{w}").ToList(),
             JurisdictionId = jurisdiction,
             Automated = mail.Automated,
@@ -64,7 +64,7 @@ public static class EmailReport
     }
 
     private static bool IsImage(EmailAttachment a) =>
-        a.Content.Length > 0 && (a.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true
+        (a.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true
             || (a.ContentType is null or "application/octet-stream" && Path.GetExtension(a.FileName ?? string.Empty).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".gif" or ".webp"));
 
     /// <summary>"potholes+riverton@town.example" → "potholes", "riverton".</summary>

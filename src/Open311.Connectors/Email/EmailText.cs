@@ -16,6 +16,9 @@ public static partial class EmailText
     private const int MaxHeaderLength = 500;
     private const int LeadingTextLength = 300;
 
+    // A parser is costly to build and not meant to be shared between threads: one per thread.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     private static readonly HashSet<string> Skipped = ["script", "style", "head", "template"];
     private static readonly HashSet<string> Paragraphs = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table"];
     private static readonly HashSet<string> Blocks =
@@ -43,7 +46,7 @@ public static partial class EmailText
             return "";
         }
 
-        using var document = new HtmlParser().ParseDocument(html);
+        using var document = Parser.Value!.ParseDocument(html);
         IElement root = document.Body ?? document.DocumentElement;
         var writer = new PlainTextWriter();
         writer.Write(root);

@@ -39,7 +39,7 @@ public sealed class FormFields
                 {
                     using var content = new MemoryStream();
                     part.Content.DecodeTo(content);
-                    fields.Files.Add(new EmailAttachment(part.FileName ?? name, part.ContentType.MimeType, content.ToArray()));
+                    fields.Files.Add(EmailAttachment.FromBytes(part.FileName ?? name, part.ContentType.MimeType, content.ToArray()));
                 }
             }
         }

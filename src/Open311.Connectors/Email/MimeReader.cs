@@ -20,35 +20,51 @@ public static class MimeReader
             .Where(a => a.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        var (plain, html, files) = Parts(message);
         return new EmailContent
         {
             MessageId = message.MessageId,
             Subject = message.Subject,
-            Plain = message.TextBody,
-            Html = message.HtmlBody,
+            Plain = plain,
+            Html = html,
             FromAddress = from?.Address,
             FromName = from?.Name is { Length: > 0 } name ? name : null,
             Recipients = recipients,
             Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
             Automated = Automated.IsAutomated(h => message.Headers[h], from?.Address),
-            Attachments = Files(message).ToList(),
+            Attachments = files,
             Raw = new RawPayload(raw, "eml", "message/rfc822"),
         };
     }
 
-    private static IEnumerable<EmailAttachment> Files(MimeMessage message)
+    /// <summary>One walk over the parts: the first plain and HTML bodies, and every file.</summary>
+    private static (string? Plain, string? Html, List<EmailAttachment> Files) Parts(MimeMessage message)
     {
+        string? plain = null, html = null;
+        var files = new List<EmailAttachment>();
         foreach (var part in message.BodyParts.OfType<MimePart>())
         {
-            var isBody = part is TextPart && part.ContentDisposition?.Disposition != ContentDisposition.Attachment && part.FileName is null;
-            if (isBody || part.Content is null)
+            if (part is TextPart text && part.ContentDisposition?.Disposition != ContentDisposition.Attachment && part.FileName is null)
             {
+                if (text.IsPlain)
+                {
+                    plain ??= text.Text;
+                }
+                else if (text.IsHtml)
+                {
+                    html ??= text.Text;
+                }
+
                 continue;
             }
 
-            using var content = new MemoryStream();
-            part.Content.DecodeTo(content);
-            yield return new EmailAttachment(part.FileName, part.ContentType.MimeType, content.ToArray());
+            if (part.Content is { } content)
+            {
+                // MimeKit decodes as the stream is read: nothing is decoded until someone needs the bytes.
+                files.Add(new EmailAttachment(part.FileName, part.ContentType.MimeType, () => content.Open()));
+            }
         }
+
+        return (plain, html, files);
     }
 }

@@ -134,7 +134,7 @@ public static class ProviderReaders
                 content = [];
             }
 
-            yield return new EmailAttachment(Text(item, "Name"), Text(item, "ContentType"), content);
+            yield return EmailAttachment.FromBytes(Text(item, "Name"), Text(item, "ContentType"), content);
         }
     }
 

@@ -27,7 +27,9 @@ public sealed class PhotoCopier(HttpClient http, IMediaStore media, ILogger<Phot
             try
             {
                 url = photo.Url ?? (photo.Resolve is { } resolve ? await resolve(cancellationToken) : null);
-                var bytes = photo.Content?.ToArray() ?? (IsWeb(url) ? await DownloadAsync(url!, cancellationToken) : null);
+                var bytes = photo.Content?.ToArray()
+                    ?? (photo.Open is { } open ? await ReadAsync(open, cancellationToken) : null)
+                    ?? (IsWeb(url) ? await DownloadAsync(url!, cancellationToken) : null);
                 if (bytes is null)
                 {
                     problems.Add($"photo {position}: no file to copy");
@@ -82,6 +84,12 @@ public sealed class PhotoCopier(HttpClient http, IMediaStore media, ILogger<Phot
     }
 
     private static bool IsWeb(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private static async Task<byte[]> ReadAsync(Func<Stream> open, CancellationToken cancellationToken)
+    {
+        await using var stream = open();
+        return await Open311.Core.Protocol.BoundedRead.ReadAllAsync(stream, MaxBytes, () => new InvalidDataException($"the photo is larger than {MaxBytes:N0} bytes"), cancellationToken);
+    }
 
     private async Task<byte[]> DownloadAsync(string url, CancellationToken cancellationToken)
     {

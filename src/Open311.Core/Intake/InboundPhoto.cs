@@ -10,6 +10,9 @@ public sealed record InboundPhoto
 
     public ReadOnlyMemory<byte>? Content { get; init; }
 
+    /// <summary>Opens the bytes when they are needed (an e-mail part decoded as it is read).</summary>
+    public Func<Stream>? Open { get; init; }
+
     /// <summary>Looks the URL up on the source (through the guarded client); null when there is none.</summary>
     public Func<CancellationToken, Task<string?>>? Resolve { get; init; }
 
