@@ -11,7 +11,10 @@ using Open311.Core.Jurisdictions;
 using Open311.Core.Keys;
 using Open311.Core.Media;
 using Open311.Core.Requests;
+using Open311.Core.Notifications;
+using Open311.Core.Outbound;
 using Open311.Storage.Identity;
+using Open311.Storage.Mail;
 using Open311.Storage.Intake;
 using Open311.Storage.Jurisdictions;
 using Open311.Storage.Keys;
@@ -41,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIntakeStore, TableIntakeStore>();
         services.AddSingleton<ISourceStore, TableSourceStore>();
         AddWorkQueue(services, configuration);
+        AddMail(services, configuration);
         return services;
     }
 
@@ -65,6 +69,18 @@ public static class StorageServiceCollectionExtensions
                 AzureCredentials.ForClient(bus["clientId"])));
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(bus["QueueName"] ?? ServiceBusWorkQueue.QueueName));
         services.AddSingleton<IWorkQueue, ServiceBusWorkQueue>();
+    }
+
+    /// <summary>Azure Communication Services Email when <c>Mail__Provider</c> says so; the other senders are registered by the API.</summary>
+    private static void AddMail(IServiceCollection services, IConfiguration configuration)
+    {
+        var mail = configuration.GetSection(MailOptions.Section);
+        services.AddGuardedHttpClient<CommunicationServicesMailSender>("mail")
+            .AddTypedClient<CommunicationServicesMailSender>((http, sp) => new CommunicationServicesMailSender(http, sp.GetRequiredService<IOptions<MailOptions>>(), AzureCredentials.ForClient(mail["AcsClientId"])));
+        if (string.Equals(mail["Provider"], "AzureCommunicationServices", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<CommunicationServicesMailSender>());
+        }
     }
 
     private static TableServiceClient CreateTableService(StorageOptions o)
