@@ -45,6 +45,8 @@ var baseSettings = {
   // The same section as a Functions connection named "Storage" (queue triggers), through the identity.
   Storage__credential: 'managedidentity'
   Queue__Provider: empty(serviceBusNamespace) ? 'StorageQueues' : 'ServiceBus'
+  // The forward queue: the app writes to it and the queue trigger reads it by this one setting.
+  ForwardQueueName: 'forward'
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${clientId};Authorization=AAD'
   Open311__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'

@@ -15,6 +15,9 @@ using Open311.Api.Routing;
 using Open311.Api.Services;
 using Open311.Connectors;
 using Microsoft.Extensions.Options;
+using Open311.Api.Outbox;
+using Open311.Client;
+using Open311.Core.Forwarding;
 using Open311.Core.Intake;
 using Open311.Core.Notifications;
 using Open311.Core.Outbound;
@@ -54,6 +57,13 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<SourcePolling>();
         services.AddOpen311Connectors();
         services.AddSingleton<ConnectorEndpoints>();
+
+        // Forwarding to remote cities: the client retries what is safe to repeat itself, so no resilience handler here
+        services.TryAddSingleton(new Open311ClientOptions());
+        services.AddGuardedHttpClient<Open311Client>("forwarding");
+        services.AddSingleton<ForwardingWorker>();
+        services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<OutboxEndpoints>();
         services.AddSingleton(sp => PublicBase.From(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl, Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME")));
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();

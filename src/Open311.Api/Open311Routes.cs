@@ -30,6 +30,8 @@ public static class Open311Routes
     public const string ManageSourcePoll = "manage/sources/{id}/poll";
     public const string ManageIntakeList = "manage/intake";
     public const string ManageIntake = "manage/intake/{intakeId}";
+    public const string ManageOutbox = "manage/outbox";
+    public const string ManageOutboxRetry = "manage/outbox/{intakeId}/retry";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
     public const string Docs = "docs";
@@ -69,6 +71,8 @@ public static class Open311Routes
         new("ManagePollSource", ManageSourcePoll, "POST"),
         new("ManageListIntake", ManageIntakeList, "GET"),
         new("ManageGetIntake", ManageIntake, "GET"),
+        new("ManageListOutbox", ManageOutbox, "GET"),
+        new("ManageRetryOutbox", ManageOutboxRetry, "POST"),
         new("GetHealth", Health, "GET"),
         new("GetOpenApi", OpenApi, "GET"),
         new("GetDocs", Docs, "GET"),

@@ -6,6 +6,7 @@ using Open311.Api.Fallback;
 using Open311.Api.Health;
 using Open311.Api.Manage;
 using Open311.Api.Media;
+using Open311.Api.Outbox;
 using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
@@ -45,6 +46,8 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapPost(Open311Routes.ManageSourcePoll, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PollSourceAsync(r, id)).WithName("ManagePollSource");
         open311.MapGet(Open311Routes.ManageIntakeList, (HttpRequest r, SourcesAndIntakeEndpoints h) => h.ListIntakeAsync(r)).WithName("ManageListIntake");
         open311.MapGet(Open311Routes.ManageIntake, (HttpRequest r, string intakeId, SourcesAndIntakeEndpoints h) => h.GetIntakeAsync(r, intakeId)).WithName("ManageGetIntake");
+        open311.MapGet(Open311Routes.ManageOutbox, (HttpRequest r, OutboxEndpoints h) => h.ListAsync(r)).WithName("ManageListOutbox");
+        open311.MapPost(Open311Routes.ManageOutboxRetry, (HttpRequest r, string intakeId, OutboxEndpoints h) => h.RetryAsync(r, intakeId)).WithName("ManageRetryOutbox");
         open311.MapGet(Open311Routes.Health, (HttpRequest r, HealthEndpoints h) => h.GetAsync(r)).WithName("GetHealth");
         open311.MapGet(Open311Routes.OpenApi, (HttpRequest r, DocsEndpoints h) => h.OpenApiAsync(r)).WithName("GetOpenApi");
         open311.MapGet(Open311Routes.Docs, (HttpRequest r, DocsEndpoints h) => h.PageAsync(r)).WithName("GetDocs");

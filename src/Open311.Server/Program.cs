@@ -20,6 +20,7 @@ builder.Services.AddOpen311Storage(builder.Configuration).AddOpen311Api(builder.
 // The background jobs the Functions app runs on timers
 builder.Services.AddHostedService<RemoteCatalogSyncJob>();
 builder.Services.AddHostedService<SourcePollJob>();
+builder.Services.AddHostedService<ForwardingJob>();
 
 // Traces, metrics and logs to Application Insights when a connection string is configured
 if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))

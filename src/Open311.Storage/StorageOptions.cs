@@ -23,6 +23,12 @@ public sealed class StorageOptions
     public string TablePrefix { get; set; } = string.Empty;
 
     /// <summary>
+    /// The forwarding queue's name, from the flat setting <c>ForwardQueueName</c> that the Functions queue trigger
+    /// reads too (<c>%ForwardQueueName%</c>); default: <see cref="TablePrefix"/> + <c>forward</c>.
+    /// </summary>
+    public string? ForwardQueueName { get; set; }
+
+    /// <summary>
     /// How many request ids to skip when a process reserves its first block from a counter that already exists. Azure
     /// Storage never loses an acknowledged write, so 0 there; run.sh sets 1,000 because Azurite saves to disk every few
     /// seconds and a hard kill forgets the latest ids, which must never be handed out again.

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddOpen311Storage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.PostConfigure<StorageOptions>(o => o.ForwardQueueName ??= configuration["ForwardQueueName"] is { Length: > 0 } name ? name : null);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => CreateTableService(sp.GetRequiredService<StorageOptions>()));
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<StorageOptions>()));
@@ -68,6 +69,7 @@ public static class StorageServiceCollectionExtensions
                 bus["fullyQualifiedNamespace"] ?? throw new InvalidOperationException("Queue__Provider is ServiceBus: set ServiceBus__fullyQualifiedNamespace (or ServiceBus__ConnectionString)."),
                 AzureCredentials.ForClient(bus["clientId"])));
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(bus["QueueName"] ?? ServiceBusWorkQueue.QueueName));
+        services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateReceiver(bus["QueueName"] ?? ServiceBusWorkQueue.QueueName));
         services.AddSingleton<IWorkQueue, ServiceBusWorkQueue>();
     }
 

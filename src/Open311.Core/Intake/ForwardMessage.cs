@@ -1,13 +1,7 @@
 namespace Open311.Core.Intake;
 
-/// <summary>A request to deliver to a remote Open311 jurisdiction (the forwarding worker sends it).</summary>
-public sealed record ForwardMessage(
-    string IntakeId,
-    string JurisdictionId,
-    string ServiceCode,
-    double Lat,
-    double Long,
-    string? Description,
-    string? MediaUrl,
-    string? AddressString,
-    string ExternalId);
+/// <summary>
+/// The wake-up for a forwarding worker: which intake record to look at. The record itself holds what to send and
+/// where the delivery stands, so a lost or doubled message loses or doubles nothing.
+/// </summary>
+public sealed record ForwardMessage(string IntakeId, string SourceId, string ExternalId);

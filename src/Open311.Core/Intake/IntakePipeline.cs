@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Open311.Core.Forwarding;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Media;
 using Open311.Core.Protocol;
@@ -22,30 +23,68 @@ public sealed class IntakePipeline(
     TimeProvider time,
     ILogger<IntakePipeline> logger)
 {
+    public const int MaxRaces = 4;
+
     /// <param name="publicBase">Our <c>https://host/open311</c>, for the links to copied photos; null when unknown.</param>
     public async Task<IntakeRecord> ProcessAsync(InboundReport report, SourceSettings source, string? publicBase, CancellationToken cancellationToken)
+    {
+        // Every write of the record is conditional: a webhook and a poll carrying the same report at once both read
+        // "new", but only one can add the record; the other reads it again and is a redelivery.
+        for (var race = 1; ; race++)
+        {
+            try
+            {
+                return await ProcessOnceAsync(report, source, publicBase, cancellationToken);
+            }
+            catch (IntakeConflictException) when (race < MaxRaces)
+            {
+                logger.LogInformation("Intake {IntakeId} changed under this delivery; reading it again", IntakeRecord.IdOf(report.SourceId, report.ExternalId));
+            }
+        }
+    }
+
+    private async Task<IntakeRecord> ProcessOnceAsync(InboundReport report, SourceSettings source, string? publicBase, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var previous = await records.GetAsync(report.SourceId, report.ExternalId, cancellationToken);
         if (previous is { Outcome: IntakeOutcome.Created or IntakeOutcome.Forwarded })
         {
             // An edit or a redelivery: the record learns of it, the request stays the one already made.
-            var again = previous with { LastSeenAt = now, Deliveries = previous.Deliveries + 1, LastDelivery = IntakeOutcome.Duplicate, Title = report.Title ?? previous.Title };
-            await records.SaveAsync(again, cancellationToken);
+            var again = await records.SaveAsync(previous with { LastSeenAt = now, Deliveries = previous.Deliveries + 1, LastDelivery = IntakeOutcome.Duplicate, Title = report.Title ?? previous.Title }, cancellationToken);
             logger.LogInformation("Intake {IntakeId} delivered again ({Deliveries}); request {ServiceRequestId} unchanged", again.IntakeId, again.Deliveries, again.ServiceRequestId);
             return again;
         }
 
         var (decided, problems) = await DecideAsync(report, source, publicBase, now, cancellationToken);
-        var record = decided with
-        {
-            FirstSeenAt = previous?.FirstSeenAt ?? now,
-            Deliveries = (previous?.Deliveries ?? 0) + 1,
-            Reason = string.Join(" ", new[] { decided.Reason }.Concat(report.Notes).Concat(problems.Select(p => char.ToUpperInvariant(p[0]) + p[1..] + "."))),
-        };
-        await records.SaveAsync(record, cancellationToken);
+        var record = await records.SaveAsync(
+            decided with
+            {
+                FirstSeenAt = previous?.FirstSeenAt ?? now,
+                Deliveries = (previous?.Deliveries ?? 0) + 1,
+                Reason = string.Join(" ", new[] { decided.Reason }.Concat(report.Notes).Concat(problems.Select(p => char.ToUpperInvariant(p[0]) + p[1..] + "."))),
+                ETag = previous?.ETag,
+            },
+            cancellationToken);
         logger.LogInformation("Intake {IntakeId}: {Outcome} — {Reason}", record.IntakeId, record.Outcome, record.Reason);
+        if (record.Delivery is { State: Forwarding.DeliveryState.Queued })
+        {
+            await WakeAsync(record, cancellationToken);
+        }
+
         return record;
+    }
+
+    /// <summary>The queue only wakes a worker; if it cannot be reached now the outbox sweep finds the record later.</summary>
+    private async Task WakeAsync(IntakeRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.EnqueueAsync(new ForwardMessage(record.IntakeId, record.SourceId, record.ExternalId), null, cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogWarning("Intake {IntakeId} is queued in its record but the wake-up was not sent ({Reason}); the outbox sweep will find it", record.IntakeId, ex.Message);
+        }
     }
 
     private async Task<(IntakeRecord Record, IReadOnlyList<string> PhotoProblems)> DecideAsync(InboundReport report, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
@@ -108,8 +147,18 @@ public sealed class IntakePipeline(
         var description = Description(report);
         if (!jurisdiction.Hosted)
         {
-            await queue.EnqueueAsync(new ForwardMessage(record.IntakeId, jurisdiction.Id, service.Code, lat.Value, lon.Value, description, copied.Urls.FirstOrDefault(), report.AddressText, record.IntakeId), cancellationToken);
-            return (record with { Outcome = IntakeOutcome.Forwarded, Reason = $"Queued for {jurisdiction.Remote!.Endpoint}. {located}{decision.Reason}" }, copied.Problems);
+            var forward = new ForwardPayload
+            {
+                ServiceCode = service.Code,
+                Lat = lat,
+                Long = lon,
+                Address = report.AddressText is { } addressText ? InputText.Truncate(addressText, RequestSubmission.MaxShortText * 2) : null,
+                Description = description,
+                MediaUrls = copied.Urls,
+                Contact = report.Contact,
+            };
+            var queued = new Delivery { State = Forwarding.DeliveryState.Queued, NextAttemptAt = now };
+            return (record with { Outcome = IntakeOutcome.Forwarded, Forward = forward, Delivery = queued, Reason = $"Queued for {jurisdiction.Remote!.Endpoint}. {located}{decision.Reason}" }, copied.Problems);
         }
 
         var notes = new List<RequestNote> { new(now, "opened", $"Received from {report.SourceId}", report.Url) };

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Open311.Core.Forwarding;
+
 namespace Open311.Core.Intake;
 
 /// <summary>The trace every inbound report leaves: what happened to it and why.</summary>
@@ -43,6 +46,16 @@ public sealed record IntakeRecord
 
     /// <summary>Where the payload as it arrived is kept (<c>{folder}/{name}</c>), for sources that keep it.</summary>
     public string? Raw { get; init; }
+
+    /// <summary>For a report passed to a remote city: the outbox state.</summary>
+    public Delivery? Delivery { get; init; }
+
+    /// <summary>For a report passed to a remote city: what to send (staff-only, like every intake record).</summary>
+    public ForwardPayload? Forward { get; init; }
+
+    /// <summary>The stored row's version; null for a record not stored yet. Writes are conditional on it.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
 
     public static string IdOf(string sourceId, string externalId) => $"{sourceId}:{externalId}";
 }

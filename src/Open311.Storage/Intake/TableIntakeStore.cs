@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Open311.Core.Forwarding;
 using Open311.Core.Intake;
 using Open311.Storage.Tables;
 
@@ -25,34 +26,64 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
-    public async Task SaveAsync(IntakeRecord record, CancellationToken cancellationToken)
+    public async Task<IntakeRecord> SaveAsync(IntakeRecord record, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableProvider.Intake, cancellationToken);
         var partition = TableKeys.Escape(record.SourceId);
         var rowKey = TableKeys.Escape(record.ExternalId);
-        var before = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, select: ["Recent"], cancellationToken: cancellationToken);
         var recent = TableKeys.InvertedTicks(record.LastSeenAt) + "|" + TableKeys.Escape(record.IntakeId);
-        await table.UpsertEntityAsync(ToEntity(record, partition, rowKey, recent), TableUpdateMode.Replace, cancellationToken);
+        string? old = null;
+        Response written;
+        try
+        {
+            if (record.ETag is null)
+            {
+                written = await table.AddEntityAsync(ToEntity(record, partition, rowKey, recent), cancellationToken);
+            }
+            else
+            {
+                var before = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, select: ["Recent"], cancellationToken: cancellationToken);
+                old = before.HasValue ? before.Value!.GetString("Recent") : null;
+                written = await table.UpdateEntityAsync(ToEntity(record, partition, rowKey, recent), new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            throw new IntakeConflictException(record.IntakeId);
+        }
 
         // The index is advisory: written after the record, its old rows removed after the new ones exist.
         var index = await tables.GetAsync(TableProvider.IntakeRecent, cancellationToken);
         foreach (var indexPartition in new[] { AllSources, partition })
         {
-            await index.UpsertEntityAsync(new TableEntity(indexPartition, recent) { ["SourceId"] = record.SourceId, ["ExternalId"] = record.ExternalId, ["Outcome"] = record.Outcome }, TableUpdateMode.Replace, cancellationToken);
-            if (before.HasValue && before.Value!.GetString("Recent") is { } old && old != recent)
+            await index.UpsertEntityAsync(
+                new TableEntity(indexPartition, recent) { ["SourceId"] = record.SourceId, ["ExternalId"] = record.ExternalId, ["Outcome"] = record.Outcome, ["Delivery"] = record.Delivery?.State },
+                TableUpdateMode.Replace,
+                cancellationToken);
+            if (old is not null && old != recent)
             {
                 await index.DeleteEntityAsync(indexPartition, old, ETag.All, cancellationToken);
             }
         }
+
+        return record with { ETag = written.Headers.ETag?.ToString() };
     }
+
+    public async Task<IReadOnlyList<IntakeRecord>> ListByDeliveryAsync(string state, int take, CancellationToken cancellationToken) =>
+        await ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {AllSources} and Delivery eq {state}"), take, cancellationToken);
 
     public async Task<IReadOnlyList<IntakeRecord>> ListAsync(string? sourceId, string? outcome, int take, CancellationToken cancellationToken)
     {
-        var index = await tables.GetAsync(TableProvider.IntakeRecent, cancellationToken);
         var partition = sourceId is null ? AllSources : TableKeys.Escape(sourceId);
         var filter = outcome is null
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Outcome eq {outcome}");
+        return await ListAsync(filter, take, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<IntakeRecord>> ListAsync(string filter, int take, CancellationToken cancellationToken)
+    {
+        var index = await tables.GetAsync(TableProvider.IntakeRecent, cancellationToken);
         var found = new List<IntakeRecord>();
         var scanned = 0;
         await foreach (var row in index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(take, 1, 1000), cancellationToken: cancellationToken))
@@ -90,6 +121,8 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         ["Details"] = Cut(record.Details, 16_000),
         ["Photos"] = record.Photos.Count == 0 ? null : JsonSerializer.Serialize(record.Photos),
         ["Raw"] = record.Raw,
+        ["Delivery"] = record.Delivery is null ? null : JsonSerializer.Serialize(record.Delivery),
+        ["Forward"] = record.Forward is null ? null : JsonSerializer.Serialize(record.Forward),
         ["Recent"] = recent,
     };
 
@@ -114,5 +147,8 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         Details = e.GetString("Details"),
         Photos = e.GetString("Photos") is { } photos ? JsonSerializer.Deserialize<List<string>>(photos) ?? [] : [],
         Raw = e.GetString("Raw"),
+        Delivery = e.GetString("Delivery") is { } delivery ? JsonSerializer.Deserialize<Delivery>(delivery) : null,
+        Forward = e.GetString("Forward") is { } forward ? JsonSerializer.Deserialize<ForwardPayload>(forward) : null,
+        ETag = e.ETag.ToString(),
     };
 }

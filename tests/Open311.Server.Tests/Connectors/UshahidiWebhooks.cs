@@ -98,7 +98,7 @@ public sealed class UshahidiWebhooks(AzuriteFixture azurite) : AppTest(azurite)
     }
 
     [Fact]
-    public async Task AReportForARemoteCityIsQueuedForForwardingInTheTriggersEncoding()
+    public async Task AReportForARemoteCityIsQueuedInTheOutboxAndWakesTheQueueInTheTriggersEncoding()
     {
         var remote = new JsonObject
         {
@@ -116,7 +116,8 @@ public sealed class UshahidiWebhooks(AzuriteFixture azurite) : AppTest(azurite)
         var message = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 10)).Value);
         var json = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)))!;
         Assert.Equal("riverton-crisis:930", json["IntakeId"]!.GetValue<string>());
-        Assert.Equal("PH1", json["ServiceCode"]!.GetValue<string>());
+        Assert.Equal("queued", record["delivery"]!["state"]!.GetValue<string>());
+        Assert.Equal("PH1", record["forward"]!["service_code"]!.GetValue<string>());
     }
 
     [Fact]

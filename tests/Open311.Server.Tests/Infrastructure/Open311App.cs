@@ -12,9 +12,10 @@ namespace Open311.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Open311.Server on ASP.NET Core's TestServer against the shared Azurite, with tables of its own, a known admin
-/// key and, optionally, a controllable clock.
+/// key and, optionally, a controllable clock. The forwarding job is left out unless asked for: tests drive the
+/// outbox themselves, so a queue message is there to be read and a delivery happens when the test says.
 /// </summary>
-public sealed class Open311App(string connectionString, TimeProvider? time = null, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class Open311App(string connectionString, TimeProvider? time = null, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, bool forwardingJob = false) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const string PublicBase = "http://open311.test";
@@ -79,6 +80,14 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
             {
                 collection.RemoveAll<TimeProvider>();
                 collection.AddSingleton(time);
+            }
+
+            if (!forwardingJob)
+            {
+                foreach (var job in collection.Where(d => d.ImplementationType == typeof(Open311.Server.Jobs.ForwardingJob)).ToList())
+                {
+                    collection.Remove(job);
+                }
             }
 
             services?.Invoke(collection);

@@ -9,9 +9,9 @@ using Open311.Storage.Intake;
 namespace Open311.Server.Tests.Storage;
 
 /// <summary>
-/// Service Bus cannot run here, so its sender is replaced by one that records what it is given (the SDK's own
-/// test seam: ServiceBusSender's protected constructor and virtual SendMessageAsync). What is checked is ours:
-/// the provider switch, and the message we build.
+/// Service Bus cannot run here, so its sender and receiver are replaced through the SDK's own test seam (protected
+/// constructors, virtual send/receive/complete, ServiceBusModelFactory for received messages). What is checked is ours:
+/// the provider switch, the message we build, and how a received one is read and completed.
 /// </summary>
 public sealed class ServiceBusForwarding
 {
@@ -39,16 +39,44 @@ public sealed class ServiceBusForwarding
     }
 
     [Fact]
-    public async Task AForwardIsOneJsonMessageKeyedByItsIntakeId()
+    public async Task AWakeUpIsOneJsonMessageKeyedByItsIntakeId()
     {
         var sender = new RecordingSender();
 
-        await new ServiceBusWorkQueue(sender).EnqueueAsync(new ForwardMessage("crisis:7", "far.example", "PH1", 10.5, 10.5, "Deep hole", null, null, "crisis:7"), CancellationToken.None);
+        await new ServiceBusWorkQueue(sender, new ScriptedReceiver([])).EnqueueAsync(new ForwardMessage("crisis:7", "crisis", "7"), null, CancellationToken.None);
 
         var message = Assert.Single(sender.Sent);
         Assert.Equal("crisis:7", message.MessageId);
         Assert.Equal("application/json", message.ContentType);
-        Assert.Equal("PH1", JsonNode.Parse(message.Body.ToString())!["ServiceCode"]!.GetValue<string>());
+        Assert.Equal("crisis:7", JsonNode.Parse(message.Body.ToString())!["IntakeId"]!.GetValue<string>());
+        Assert.Equal(default, message.ScheduledEnqueueTime);
+    }
+
+    [Fact]
+    public async Task ARetryIsScheduledAndNotDroppedAsADuplicateOfTheFirst()
+    {
+        var sender = new RecordingSender();
+        var queue = new ServiceBusWorkQueue(sender, new ScriptedReceiver([]));
+
+        await queue.EnqueueAsync(new ForwardMessage("crisis:7", "crisis", "7"), null, CancellationToken.None);
+        await queue.EnqueueAsync(new ForwardMessage("crisis:7", "crisis", "7"), TimeSpan.FromMinutes(4), CancellationToken.None);
+
+        Assert.Equal(2, sender.Sent.Select(m => m.MessageId).Distinct().Count());
+        Assert.True(sender.Sent[1].ScheduledEnqueueTime > DateTimeOffset.UtcNow.AddMinutes(3));
+    }
+
+    [Fact]
+    public async Task ReceivedWakeUpsAreReadAndCompletedOneByOne()
+    {
+        var good = ServiceBusModelFactory.ServiceBusReceivedMessage(BinaryData.FromString("""{"IntakeId":"crisis:7","SourceId":"crisis","ExternalId":"7"}"""), messageId: "crisis:7");
+        var garbage = ServiceBusModelFactory.ServiceBusReceivedMessage(BinaryData.FromString("not json"), messageId: "x");
+        var receiver = new ScriptedReceiver([good, garbage]);
+
+        var received = await new ServiceBusWorkQueue(new RecordingSender(), receiver).ReceiveAsync(10, CancellationToken.None);
+
+        Assert.Equal(["crisis:7", string.Empty], received.Select(r => r.Message.IntakeId));
+        await received[0].CompleteAsync(CancellationToken.None);
+        Assert.Equal(["crisis:7"], receiver.Completed.Select(m => m.MessageId));
     }
 
     private sealed class RecordingSender : ServiceBusSender
@@ -58,6 +86,20 @@ public sealed class ServiceBusForwarding
         public override Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
         {
             Sent.Add(message);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class ScriptedReceiver(IReadOnlyList<ServiceBusReceivedMessage> waiting) : ServiceBusReceiver
+    {
+        public List<ServiceBusReceivedMessage> Completed { get; } = [];
+
+        public override Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan? maxWaitTime = null, CancellationToken cancellationToken = default)
+            => Task.FromResult<IReadOnlyList<ServiceBusReceivedMessage>>(waiting.Take(maxMessages).ToList());
+
+        public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default)
+        {
+            Completed.Add(message);
             return Task.CompletedTask;
         }
     }
