@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Open311.Api;
+using Open311.Testing;
 
 namespace Open311.Functions.Tests;
 
@@ -60,6 +61,7 @@ public sealed class FunctionsWiringMatchesServerRoutes
     [Theory]
     [InlineData("SyncRemoteCatalogs", "0 17 */6 * * *")]
     [InlineData("PollSources", "0 */5 * * * *")]
+    [InlineData("SweepOutbox", "0 */5 * * * *")]
     public void EveryPollerHasItsTimer(string function, string schedule)
     {
         var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
@@ -67,6 +69,19 @@ public sealed class FunctionsWiringMatchesServerRoutes
         var entry = metadata.Single(f => f!["name"]!.GetValue<string>() == function)!;
         var trigger = Assert.Single(entry["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "timerTrigger")!;
         Assert.Equal(schedule, trigger["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TheForwardQueueTriggerReadsTheConfiguredQueueInBase64()
+    {
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
+
+        var entry = metadata.Single(f => f!["name"]!.GetValue<string>() == "ForwardReport")!;
+        var trigger = Assert.Single(entry["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "queueTrigger")!;
+        Assert.Equal(("%ForwardQueueName%", "AzureWebJobsStorage"), (trigger["queueName"]!.GetValue<string>(), trigger["connection"]!.GetValue<string>()));
+        var queues = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.Of("host.json")))!["extensions"]!["queues"]!;
+        Assert.Equal("base64", queues["messageEncoding"]!.GetValue<string>());
+        Assert.True(queues["maxDequeueCount"]!.GetValue<int>() > 1);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static class EarlierDelivery
         definition is null ? null : ExternalIdCodes.FirstOrDefault(code => definition.Attributes.Any(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The city's id of a request an earlier try already made, or null when there is none to find.</summary>
-    public static async Task<string?> FindAsync(Open311Client client, Open311Endpoint endpoint, IntakeRecord record, RemoteServiceDefinition? definition, CancellationToken cancellationToken)
+    public static async Task<string?> FindAsync(Open311Client client, Open311Endpoint endpoint, IntakeRecord record, RemoteServiceDefinition? definition, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (ExternalIdAttribute(definition) is not null)
         {
@@ -43,7 +43,7 @@ public static class EarlierDelivery
         }
 
         var since = (record.Delivery?.FirstAttemptAt ?? record.FirstSeenAt).AddMinutes(-5);
-        var search = new RequestSearch { ServiceCode = record.Forward!.ServiceCode, StartDate = since, EndDate = DateTimeOffset.UtcNow.AddMinutes(5) };
+        var search = new RequestSearch { ServiceCode = record.Forward!.ServiceCode, StartDate = since, EndDate = now.AddMinutes(5) };
         var recent = await client.GetRequestsAsync(endpoint, search, cancellationToken);
         var reference = Reference(record.IntakeId);
         return recent.FirstOrDefault(r => r.Description?.Contains(reference, StringComparison.Ordinal) == true)?.Id;

@@ -96,7 +96,8 @@ public sealed class ForwardingWorker(
             }
 
             var definition = await EarlierDelivery.DefinitionAsync(client, endpoint, forward.ServiceCode, cancellationToken);
-            if (attempt.Attempts > 1 && await EarlierDelivery.FindAsync(client, endpoint, record, definition, cancellationToken) is { } earlier)
+            // Any earlier try (a staff retry included) may have reached the city with its answer lost.
+            if (before.FirstAttemptAt is not null && await EarlierDelivery.FindAsync(client, endpoint, record, definition, now, cancellationToken) is { } earlier)
             {
                 return Delivered(attempt, earlier, "found at the city from an earlier try whose answer was lost");
             }

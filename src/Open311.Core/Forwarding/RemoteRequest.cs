@@ -15,7 +15,13 @@ public static class RemoteRequest
         }
 
         // The reference line closes the description and survives the cut: it is how a lost answer is reconciled.
+        // media_url holds one photo; the others are linked at the end, before the reference.
         var reference = EarlierDelivery.Reference(record.IntakeId);
+        if (forward.MediaUrls.Count > 1)
+        {
+            reference = $"More photos: {string.Join(" ", forward.MediaUrls.Skip(1).Take(9))}\n{reference}";
+        }
+
         var text = Protocol.InputText.Truncate(forward.Description ?? string.Empty, Requests.RequestSubmission.MaxDescriptionLength - reference.Length - 2);
         var description = text.Length > 0 ? $"{text}\n\n{reference}" : reference;
         return new NewServiceRequest

@@ -10,7 +10,7 @@ namespace Open311.Server.Tests.Forwarding;
 /// A fault-injecting proxy on loopback in front of a remote city (a second instance of our server): each request
 /// takes the next fault queued for its method and path prefix — dropped connection, an answer lost after the city
 /// committed (forwarded, then held past the client's timeout), 500, 429 with Retry-After, an HTML error page — and
-/// is passed through when none is queued. It can also hide the city's external-id attribute, to play a city that
+/// is passed through when none is queued. Faults can also be aimed at one report, by a marker in the body. It can also hide the city's external-id attribute, to play a city that
 /// cannot dedupe.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
@@ -24,6 +24,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly WebApplication app;
     private readonly HttpClient city;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> faults = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> bodyFaults = new();
 
     private FaultProxy(WebApplication app, string cityUrl)
     {
@@ -36,6 +37,9 @@ public sealed class FaultProxy : IAsyncDisposable
     public bool HideExternalIdAttribute { get; set; }
 
     public TimeSpan LostAnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Faults queued and not played yet.</summary>
+    public int PendingFaults => faults.Values.Concat(bodyFaults.Values).Sum(q => q.Count);
 
     /// <summary>Every request that reached the proxy: "METHOD path".</summary>
     public ConcurrentQueue<string> Seen { get; } = new();
@@ -61,6 +65,16 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Queues faults for requests whose body contains <paramref name="marker"/> (one report's reference line); these go first.</summary>
+    public void FailWhenBodyContains(string marker, params string[] kinds)
+    {
+        var queue = bodyFaults.GetOrAdd(marker, _ => new ConcurrentQueue<string>());
+        foreach (var kind in kinds)
+        {
+            queue.Enqueue(kind);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         city.Dispose();
@@ -71,7 +85,11 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         var key = $"{context.Request.Method} {context.Request.Path}";
         Seen.Enqueue(key);
-        var fault = faults.Where(f => key.StartsWith(f.Key, StringComparison.Ordinal)).Select(f => f.Value.TryDequeue(out var kind) ? kind : null).FirstOrDefault(k => k is not null);
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var text = Uri.UnescapeDataString(System.Text.Encoding.UTF8.GetString(body.ToArray()).Replace('+', ' '));
+        var fault = bodyFaults.Where(f => text.Contains(f.Key, StringComparison.Ordinal)).Select(f => f.Value.TryDequeue(out var kind) ? kind : null).FirstOrDefault(k => k is not null)
+            ?? faults.Where(f => key.StartsWith(f.Key, StringComparison.Ordinal)).Select(f => f.Value.TryDequeue(out var kind) ? kind : null).FirstOrDefault(k => k is not null);
         switch (fault)
         {
             case Drop:
@@ -94,10 +112,8 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         using var forwarded = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString);
-        if (context.Request.ContentLength > 0 || context.Request.Headers.ContainsKey("Transfer-Encoding"))
+        if (body.Length > 0)
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
             forwarded.Content = new ByteArrayContent(body.ToArray());
             forwarded.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
         }

@@ -117,6 +117,20 @@ public sealed class IntakePipelineDecides(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("'outside 12 Main St'", record.Reason);
     }
 
+    [Fact]
+    public async Task AWebhookAndAPollCarryingOneReportAtOnceMakeOneRequest()
+    {
+        var report = Report("m9") with { Lat = Towns.Lat, Long = Towns.Long };
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Pipeline.ProcessAsync(report, Source, Base, CancellationToken.None)));
+
+        Assert.Single(both.Select(r => r.ServiceRequestId).Distinct());
+        var stored = (await services.GetRequiredService<IIntakeStore>().GetAsync("mail", "m9", CancellationToken.None))!;
+        Assert.Equal(4, stored.Deliveries);
+        var listed = await services.GetRequiredService<IRequestStore>().QueryAsync(Towns.Riverton, new RequestQuery { Start = DateTimeOffset.UtcNow.AddDays(-1), End = DateTimeOffset.UtcNow.AddDays(1), Take = 100 }, CancellationToken.None);
+        Assert.Single(listed, r => r.Description?.Contains("deep pothole", StringComparison.Ordinal) == true);
+    }
+
     private static InboundReport Report(string id) => new()
     {
         SourceId = "mail",
