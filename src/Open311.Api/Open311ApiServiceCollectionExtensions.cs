@@ -16,6 +16,7 @@ using Open311.Api.Services;
 using Open311.Connectors;
 using Microsoft.Extensions.Options;
 using Open311.Api.Outbox;
+using Open311.Api.Updates;
 using Open311.Client;
 using Open311.Core.Forwarding;
 using Open311.Core.Intake;
@@ -24,6 +25,7 @@ using Open311.Core.Outbound;
 using Open311.Core.Protocol;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Remote;
+using Open311.Core.Updates;
 
 namespace Open311.Api;
 
@@ -64,6 +66,11 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<ForwardingWorker>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<OutboxEndpoints>();
+
+        // Status changes: the update feed, and passing each change back to the report's source.
+        services.AddSingleton<SourceNotices>();
+        services.AddSingleton<RequestUpdater>();
+        services.AddSingleton<UpdatesEndpoints>();
         services.AddSingleton(sp => PublicBase.From(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl, Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME")));
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();

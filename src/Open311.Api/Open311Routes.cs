@@ -15,6 +15,7 @@ public static class Open311Routes
     public const string Requests = "v2/requests.{format}";
     public const string Request = "v2/requests/{id}.{format}";
     public const string Token = "v2/tokens/{token}.{format}";
+    public const string Updates = "v2/servicerequestupdates.{format}";
     public const string Media = "media/{jurisdiction}/{name}";
     public const string ManageJurisdictions = "manage/jurisdictions";
     public const string ManageJurisdiction = "manage/jurisdictions/{id}";
@@ -54,6 +55,8 @@ public static class Open311Routes
         new("PostRequest", Requests, "POST"),
         new("GetRequest", Request, "GET"),
         new("GetToken", Token, "GET"),
+        new("GetRequestUpdates", Updates, "GET"),
+        new("PostRequestUpdate", Updates, "POST"),
         new("GetMedia", Media, "GET"),
         new("ManageListJurisdictions", ManageJurisdictions, "GET"),
         new("ManageGetJurisdiction", ManageJurisdiction, "GET"),

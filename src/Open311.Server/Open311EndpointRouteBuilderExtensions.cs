@@ -7,6 +7,7 @@ using Open311.Api.Health;
 using Open311.Api.Manage;
 using Open311.Api.Media;
 using Open311.Api.Outbox;
+using Open311.Api.Updates;
 using Open311.Api.Requests;
 using Open311.Api.Routing;
 using Open311.Api.Services;
@@ -27,6 +28,8 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapPost(Open311Routes.Requests, (HttpRequest r, string format, RequestsEndpoints h) => h.CreateAsync(r, format)).WithName("PostRequest").DisableAntiforgery();
         open311.MapGet(Open311Routes.Request, (HttpRequest r, string id, string format, RequestsEndpoints h) => h.GetAsync(r, id, format)).WithName("GetRequest");
         open311.MapGet(Open311Routes.Token, (HttpRequest r, string token, string format, RequestsEndpoints h) => h.TokenAsync(r, token, format)).WithName("GetToken");
+        open311.MapGet(Open311Routes.Updates, (HttpRequest r, string format, UpdatesEndpoints h) => h.ListAsync(r, format)).WithName("GetRequestUpdates");
+        open311.MapPost(Open311Routes.Updates, (HttpRequest r, string format, UpdatesEndpoints h) => h.PostAsync(r, format)).WithName("PostRequestUpdate");
         open311.MapGet(Open311Routes.Media, (HttpRequest r, string jurisdiction, string name, MediaEndpoints h) => h.GetAsync(r, jurisdiction, name)).WithName("GetMedia");
 
         open311.MapGet(Open311Routes.ManageJurisdictions, (HttpRequest r, ManageEndpoints h) => h.ListJurisdictionsAsync(r)).WithName("ManageListJurisdictions");

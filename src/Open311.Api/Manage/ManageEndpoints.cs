@@ -25,6 +25,7 @@ public sealed class ManageEndpoints(
     IApiKeyStore keys,
     ApiKeyAuthenticator authenticator,
     IRequestStore requests,
+    Core.Updates.RequestUpdater updater,
     JurisdictionImporter importer,
     RemoteCatalogSync sync,
     TimeProvider time,
@@ -161,9 +162,8 @@ public sealed class ManageEndpoints(
             throw new Open311Exception(412, "The request changed since you read it: read it again and reapply your change.");
         }
 
-        var after = update.ApplyTo(stored.Request, time.GetUtcNow());
-        var saved = await requests.ReplaceAsync(stored.Request, after, etag, ct);
-        logger.LogInformation("Request {ServiceRequestId} in {Jurisdiction} updated: status {Status}", id, after.JurisdictionId, after.Status);
+        var saved = await updater.ChangeAsync(stored, update, ct);
+        logger.LogInformation("Request {ServiceRequestId} in {Jurisdiction} updated: status {Status}", id, saved.Request.JurisdictionId, saved.Request.ExtendedStatus ?? saved.Request.Status);
         return Document(request, JsonSerializer.Serialize(ManagedRequest.From(saved.Request), DocumentJson.Options), saved.ETag, StatusCodes.Status200OK);
     });
 

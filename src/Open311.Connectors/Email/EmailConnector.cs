@@ -8,7 +8,7 @@ namespace Open311.Connectors.Email;
 /// parsed fields) and <c>/postmark</c> (inbound JSON). Once authenticated, a message is never refused: one that cannot
 /// be read becomes a rejected intake record with the reason, and its bytes are kept.
 /// </summary>
-public sealed class EmailConnector(DeliveryAuth auth, Acknowledgement acknowledgement) : IConnector
+public sealed class EmailConnector(DeliveryAuth auth, Acknowledgement acknowledgement, StatusReply statusReply) : IConnector
 {
     public const string Name = "email";
 
@@ -85,6 +85,9 @@ public sealed class EmailConnector(DeliveryAuth auth, Acknowledgement acknowledg
 
     public Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, string? publicBase, CancellationToken cancellationToken) =>
         acknowledgement.SendAsync(source.ConnectorSettings<EmailSettings>(out _), report, record, publicBase, cancellationToken);
+
+    public Task<string?> PassOnStatusAsync(SourceDocument source, IntakeRecord record, StatusNotice notice, CancellationToken cancellationToken) =>
+        statusReply.SendAsync(source.ConnectorSettings<EmailSettings>(out _), record, notice, cancellationToken);
 
     private static InboundReport Read(InboundDelivery delivery, EmailSettings settings, FormFields? form)
     {

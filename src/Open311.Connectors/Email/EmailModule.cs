@@ -10,6 +10,7 @@ public sealed class EmailModule : IConnectorModule
     {
         services.AddSingleton<DeliveryAuth>();
         services.AddSingleton<Acknowledgement>();
+        services.AddSingleton<StatusReply>();
         services.AddSingleton<EmailConnector>();
         services.AddSingleton<IConnector>(sp => sp.GetRequiredService<EmailConnector>());
     }

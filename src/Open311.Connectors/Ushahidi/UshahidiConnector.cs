@@ -80,4 +80,7 @@ public sealed class UshahidiConnector(UshahidiReports reports, UshahidiWriteBack
 
     public Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, string? publicBase, CancellationToken cancellationToken) =>
         writeBack.WriteAsync(source.ConnectorSettings<UshahidiSettings>(out _), record, cancellationToken);
+
+    public Task<string?> PassOnStatusAsync(SourceDocument source, IntakeRecord record, StatusNotice notice, CancellationToken cancellationToken) =>
+        writeBack.WriteStatusAsync(source.ConnectorSettings<UshahidiSettings>(out _), record, notice, cancellationToken);
 }

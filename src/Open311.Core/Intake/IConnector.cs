@@ -32,6 +32,14 @@ public interface IConnector
     /// <param name="publicBase">Our <c>https://host/open311</c>, for links back to the request; null when unknown.</param>
     Task<IntakeRecord> AfterIntakeAsync(SourceDocument source, InboundReport report, IntakeRecord record, string? publicBase, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The request a report became changed status (staff, a client's update, the city it was passed to): tell the
+    /// source, if it asked to be told. Returns a short note of what was done, or null when this source is not set up
+    /// for it.
+    /// </summary>
+    /// <exception cref="SourceNoticeException">The source could not be told now; the notice is kept and tried again.</exception>
+    Task<string?> PassOnStatusAsync(SourceDocument source, IntakeRecord record, StatusNotice notice, CancellationToken cancellationToken);
+
     /// <summary>Reads new reports from the source on the poll timer; null when the connector does not poll.</summary>
     ISourcePoller? Poller { get; }
 }

@@ -17,4 +17,7 @@ public interface IIntakeStore
 
     /// <summary>The newest records whose delivery to a remote city is in <paramref name="state"/>.</summary>
     Task<IReadOnlyList<IntakeRecord>> ListByDeliveryAsync(string state, int take, CancellationToken cancellationToken);
+
+    /// <summary>The newest records holding a status change their source has not been told of yet.</summary>
+    Task<IReadOnlyList<IntakeRecord>> ListWithPendingNoticeAsync(int take, CancellationToken cancellationToken);
 }

@@ -53,9 +53,23 @@ public sealed record IntakeRecord
     /// <summary>For a report passed to a remote city: what to send (staff-only, like every intake record).</summary>
     public ForwardPayload? Forward { get; init; }
 
+    /// <summary>What happened to the report after intake: deliveries, status changes, notices to its source.</summary>
+    public IReadOnlyList<Requests.RequestNote> Notes { get; init; } = [];
+
+    /// <summary>A status change the source has not been told of yet (its last try failed); retried by the status job.</summary>
+    public StatusNotice? PendingNotice { get; init; }
+
     /// <summary>The stored row's version; null for a record not stored yet. Writes are conditional on it.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }
 
     public static string IdOf(string sourceId, string externalId) => $"{sourceId}:{externalId}";
+
+    /// <summary>Reads an intake id back into its source and external id (a request made by intake has it as its external id).</summary>
+    public static bool TryParseId(string? intakeId, out string sourceId, out string externalId)
+    {
+        var parts = intakeId?.Split(':', 2);
+        (sourceId, externalId) = parts is [{ Length: > 0 } source, { Length: > 0 } external] && !source.Contains('|', StringComparison.Ordinal) ? (source, external) : (string.Empty, string.Empty);
+        return sourceId.Length > 0;
+    }
 }

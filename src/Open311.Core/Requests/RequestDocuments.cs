@@ -47,6 +47,7 @@ public static class RequestDocuments
             Element.Decimal("lat", r.Lat),
             Element.Decimal("long", r.Long),
             Element.String("media_url", r.MediaUrl),
+            extensions ? Element.String("extended_status", r.ExtendedStatus ?? r.Status) : null,
             extensions ? Attributes(r) : null,
             extensions ? Notes(r) : null);
 

@@ -111,7 +111,7 @@ public static class RequestQueryParser
         return null;
     }
 
-    private static DateTimeOffset? ParseDate(Parameters p, string name, Jurisdiction jurisdiction, List<string> errors)
+    public static DateTimeOffset? ParseDate(Parameters p, string name, Jurisdiction jurisdiction, List<string> errors)
     {
         var text = p.Get(name);
         if (text is null)
@@ -128,7 +128,7 @@ public static class RequestQueryParser
         return null;
     }
 
-    private static (DateTimeOffset, DateTimeOffset) Window(
+    public static (DateTimeOffset, DateTimeOffset) Window(
         DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset now, string startName, string endName, List<string> errors)
     {
         var to = end ?? (start is { } s ? s + MaxSpan : now);

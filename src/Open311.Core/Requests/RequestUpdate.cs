@@ -8,6 +8,7 @@ namespace Open311.Core.Requests;
 /// </summary>
 public sealed class RequestUpdate
 {
+    /// <summary><c>open</c>, <c>closed</c>, or an extended status (<c>in_progress</c>, <c>fixed</c>…) that implies one of them.</summary>
     public string? Status { get; set; }
 
     public string? StatusNotes { get; set; }
@@ -20,10 +21,10 @@ public sealed class RequestUpdate
     public ServiceRequest ApplyTo(ServiceRequest request, DateTimeOffset now)
     {
         var errors = new List<string>();
-        var status = Status?.Trim().ToLowerInvariant();
-        if (status is not null && !RequestStatus.IsValid(status))
+        string? extended = null;
+        if (Status is not null && !Updates.ExtendedStatus.TryNormalize(Status, out extended))
         {
-            errors.Add("status must be open or closed.");
+            errors.Add($"status must be open, closed or one of the extended statuses: {string.Join(", ", Updates.ExtendedStatus.All)}.");
         }
 
         var expected = request.ExpectedAt;
@@ -51,10 +52,15 @@ public sealed class RequestUpdate
         }
 
         var notes = request.Notes.ToList();
-        var newStatus = status ?? request.Status;
+        var newStatus = extended is null ? request.Status : Updates.ExtendedStatus.Plain(extended);
+        var newExtended = extended is null ? request.ExtendedStatus : Detail(extended);
         if (newStatus != request.Status)
         {
-            notes.Add(new RequestNote(now, newStatus == RequestStatus.Closed ? "closed" : "reopened", $"Status changed to {newStatus}", Clear(StatusNotes)));
+            notes.Add(new RequestNote(now, newStatus == RequestStatus.Closed ? "closed" : "reopened", $"Status changed to {newExtended ?? newStatus}", Clear(StatusNotes)));
+        }
+        else if (newExtended != request.ExtendedStatus)
+        {
+            notes.Add(new RequestNote(now, "activity", $"Status changed to {newExtended ?? newStatus}", Clear(StatusNotes)));
         }
         else if (StatusNotes is not null && StatusNotes != request.StatusNotes)
         {
@@ -64,6 +70,7 @@ public sealed class RequestUpdate
         return request with
         {
             Status = newStatus,
+            ExtendedStatus = newExtended,
             StatusNotes = StatusNotes is null ? request.StatusNotes : Clear(StatusNotes),
             AgencyResponsible = AgencyResponsible is null ? request.AgencyResponsible : Clear(AgencyResponsible),
             ExpectedAt = expected,
@@ -73,6 +80,9 @@ public sealed class RequestUpdate
             Notes = notes,
         };
     }
+
+    /// <summary>The extended status worth keeping beside the plain one: none for open, closed and reopen.</summary>
+    public static string? Detail(string extended) => extended is RequestStatus.Open or RequestStatus.Closed or "reopen" ? null : extended;
 
     private static string? Clear(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

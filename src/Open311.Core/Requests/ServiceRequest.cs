@@ -15,6 +15,12 @@ public sealed record ServiceRequest
 
     public string? StatusNotes { get; init; }
 
+    /// <summary>The status in the mySociety extended set (<c>in_progress</c>, <c>fixed</c>…) when it says more than open or closed.</summary>
+    public string? ExtendedStatus { get; init; }
+
+    /// <summary>How many <c>servicerequestupdates</c> entries it has: the next one's id is <c>{id}-{UpdateCount + 1}</c>.</summary>
+    public int UpdateCount { get; init; }
+
     public string? Description { get; init; }
 
     public string? AgencyResponsible { get; init; }

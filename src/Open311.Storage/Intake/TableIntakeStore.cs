@@ -16,8 +16,13 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
 {
     public const string AllSources = "*";
 
+    private const string Pending = "pending";
+
     /// <summary>Index rows read at most for one list: an outcome that is rare among many records ends the scan here.</summary>
     public const int MaxScan = 20_000;
+
+    /// <summary>Notes kept per record, newest last: a report's after-life is bounded like a request's history.</summary>
+    public const int MaxNotes = 30;
 
     public async Task<IntakeRecord?> GetAsync(string sourceId, string externalId, CancellationToken cancellationToken)
     {
@@ -57,7 +62,7 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         foreach (var indexPartition in new[] { AllSources, partition })
         {
             await index.UpsertEntityAsync(
-                new TableEntity(indexPartition, recent) { ["SourceId"] = record.SourceId, ["ExternalId"] = record.ExternalId, ["Outcome"] = record.Outcome, ["Delivery"] = record.Delivery?.State },
+                new TableEntity(indexPartition, recent) { ["SourceId"] = record.SourceId, ["ExternalId"] = record.ExternalId, ["Outcome"] = record.Outcome, ["Delivery"] = record.Delivery?.State, ["Notice"] = record.PendingNotice is null ? null : Pending },
                 TableUpdateMode.Replace,
                 cancellationToken);
             if (old is not null && old != recent)
@@ -71,6 +76,9 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
 
     public async Task<IReadOnlyList<IntakeRecord>> ListByDeliveryAsync(string state, int take, CancellationToken cancellationToken) =>
         await ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {AllSources} and Delivery eq {state}"), take, cancellationToken);
+
+    public async Task<IReadOnlyList<IntakeRecord>> ListWithPendingNoticeAsync(int take, CancellationToken cancellationToken) =>
+        await ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {AllSources} and Notice eq {Pending}"), take, cancellationToken);
 
     public async Task<IReadOnlyList<IntakeRecord>> ListAsync(string? sourceId, string? outcome, int take, CancellationToken cancellationToken)
     {
@@ -123,6 +131,8 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         ["Raw"] = record.Raw,
         ["Delivery"] = record.Delivery is null ? null : JsonSerializer.Serialize(record.Delivery),
         ["Forward"] = record.Forward is null ? null : JsonSerializer.Serialize(record.Forward),
+        ["Notes"] = record.Notes.Count == 0 ? null : JsonSerializer.Serialize(record.Notes.TakeLast(MaxNotes)),
+        ["PendingNotice"] = record.PendingNotice is null ? null : JsonSerializer.Serialize(record.PendingNotice),
         ["Recent"] = recent,
     };
 
@@ -149,6 +159,8 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         Raw = e.GetString("Raw"),
         Delivery = e.GetString("Delivery") is { } delivery ? JsonSerializer.Deserialize<Delivery>(delivery) : null,
         Forward = e.GetString("Forward") is { } forward ? JsonSerializer.Deserialize<ForwardPayload>(forward) : null,
+        Notes = e.GetString("Notes") is { } notes ? JsonSerializer.Deserialize<List<Core.Requests.RequestNote>>(notes) ?? [] : [],
+        PendingNotice = e.GetString("PendingNotice") is { } notice ? JsonSerializer.Deserialize<StatusNotice>(notice) : null,
         ETag = e.ETag.ToString(),
     };
 }

@@ -21,6 +21,7 @@ public static class RequestEntityMapper
         entity["Phone"] = r.Requester.Phone;
         entity["DeviceId"] = r.Requester.DeviceId;
         entity["AccountId"] = r.Requester.AccountId;
+        entity["UpdateCount"] = r.UpdateCount == 0 ? null : r.UpdateCount;
         return entity;
     }
 
@@ -31,6 +32,7 @@ public static class RequestEntityMapper
         ["ServiceName"] = r.ServiceName,
         ["Status"] = r.Status,
         ["StatusNotes"] = r.StatusNotes,
+        ["ExtendedStatus"] = r.ExtendedStatus,
         ["Description"] = r.Description,
         ["AgencyResponsible"] = r.AgencyResponsible,
         ["ServiceNotice"] = r.ServiceNotice,
@@ -48,7 +50,6 @@ public static class RequestEntityMapper
         ["Private"] = r.Private ? true : null,
     };
 
-    /// <summary>Reads a row; the JSON-held attributes and notes only when <paramref name="withHistory"/> (lists skip them unless asked).</summary>
     /// <summary>A string property holds 64 KiB (32,768 UTF-16 characters); the JSON is kept well below.</summary>
     public const int MaxJsonLength = 30_000;
 
@@ -69,6 +70,7 @@ public static class RequestEntityMapper
         return json;
     }
 
+    /// <summary>Reads a row; the JSON-held attributes and notes only when <paramref name="withHistory"/> (lists skip them unless asked).</summary>
     public static ServiceRequest FromEntity(TableEntity e, string jurisdictionId, bool withHistory = true) => new()
     {
         Id = e.GetString("Id"),
@@ -77,6 +79,8 @@ public static class RequestEntityMapper
         ServiceName = e.GetString("ServiceName"),
         Status = e.GetString("Status"),
         StatusNotes = e.GetString("StatusNotes"),
+        ExtendedStatus = e.GetString("ExtendedStatus"),
+        UpdateCount = e.GetInt32("UpdateCount") ?? 0,
         Description = e.GetString("Description"),
         AgencyResponsible = e.GetString("AgencyResponsible"),
         ServiceNotice = e.GetString("ServiceNotice"),

@@ -12,6 +12,8 @@ namespace Open311.Storage.Requests;
 /// (inv = inverted ticks, newest first), holding the public fields only</item>
 /// <item><c>u|{inv(updated)}|{id}</c> the index for <c>updated_after</c> / <c>updated_before</c></item>
 /// <item><c>x|{external id}</c> the dedupe row; <c>t|{token}</c> the batch token; <c>n|counter</c> the next id</item>
+/// <item><c>v|{ticks(recorded)}|{update id}</c> the <c>servicerequestupdates</c> feed, oldest first; <c>w|{client update
+/// id}</c> its dedupe row</item>
 /// </list>
 /// </summary>
 public static class RequestRows
@@ -33,6 +35,15 @@ public static class RequestRows
     public static string External(string externalId) => "x|" + TableKeys.Escape(externalId);
 
     public static string Token(string token) => "t|" + TableKeys.Escape(token);
+
+    public const string UpdatePrefix = "v|";
+
+    public static string Update(Core.Updates.StatusUpdate u) => UpdateFrom(u.RecordedAt) + "|" + TableKeys.Escape(u.UpdateId);
+
+    /// <summary>The first feed key at or after <paramref name="time"/>: ticks in 19 digits sort as times do.</summary>
+    public static string UpdateFrom(DateTimeOffset time) => UpdatePrefix + time.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string ClientUpdate(string clientUpdateId) => "w|" + TableKeys.Escape(clientUpdateId);
 
     public const string DatePrefix = "d|";
 

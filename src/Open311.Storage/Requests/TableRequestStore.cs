@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Open311.Core.Protocol;
 using Open311.Core.Requests;
+using Open311.Core.Updates;
 using Open311.Storage.Tables;
 
 namespace Open311.Storage.Requests;
@@ -87,7 +88,7 @@ public sealed class TableRequestStore(TableProvider tables, RequestIdAllocator i
         return await new IndexScan(table, RequestRows.Partition(jurisdictionId), jurisdictionId, query).RunAsync(cancellationToken);
     }
 
-    public async Task<StoredRequest> ReplaceAsync(ServiceRequest before, ServiceRequest after, string etag, CancellationToken cancellationToken)
+    public async Task<StoredRequest> ReplaceAsync(ServiceRequest before, ServiceRequest after, string etag, StatusUpdate? update, CancellationToken cancellationToken)
     {
         if (before.Id != after.Id || before.JurisdictionId != after.JurisdictionId || before.RequestedAt != after.RequestedAt || before.ServiceCode != after.ServiceCode)
         {
@@ -107,10 +108,26 @@ public sealed class TableRequestStore(TableProvider tables, RequestIdAllocator i
         AddMove(actions, partition, RequestRows.ByUpdated(before), RequestRows.ByUpdated(after), after);
         actions.Add(new(TableTransactionActionType.UpsertReplace, RequestEntityMapper.ToIndex(after, RequestRows.ByDate(after))));
         actions.Add(new(TableTransactionActionType.UpsertReplace, RequestEntityMapper.ToIndex(after, RequestRows.ByCode(after))));
+        if (update is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, UpdateEntityMapper.ToEntity(update)));
+            if (update.ClientUpdateId is { } clientId)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, RequestRows.ClientUpdate(clientId)) { ["UpdateKey"] = RequestRows.Update(update) }));
+            }
+        }
+
         try
         {
             var responses = await TableTransactions.SubmitAsync(table, actions, cancellationToken);
             return new StoredRequest(after, responses[0].Headers.ETag?.ToString() ?? string.Empty);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && update?.ClientUpdateId is not null)
+        {
+            // The only row a replace adds that can exist already is the client's update id: a repeated POST.
+            throw await FindUpdateAsync(after.JurisdictionId, update.ClientUpdateId, cancellationToken) is { } earlier
+                ? new UpdateExistsException(earlier)
+                : ex;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -123,6 +140,42 @@ public sealed class TableRequestStore(TableProvider tables, RequestIdAllocator i
 
             throw new Open311Exception(412, "The request changed since you read it: read it again and reapply your change.");
         }
+    }
+
+    public async Task<StatusUpdate?> FindUpdateAsync(string jurisdictionId, string clientUpdateId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        var partition = RequestRows.Partition(jurisdictionId);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, RequestRows.ClientUpdate(clientUpdateId), cancellationToken: cancellationToken);
+        if (!pointer.HasValue || pointer.Value!.GetString("UpdateKey") is not { } key)
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+        return row.HasValue ? UpdateEntityMapper.FromEntity(row.Value!, jurisdictionId) : null;
+    }
+
+    public async Task<IReadOnlyList<StatusUpdate>> ListUpdatesAsync(string jurisdictionId, DateTimeOffset from, DateTimeOffset to, int take, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableProvider.Requests, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RequestRows.Partition(jurisdictionId)} and RowKey ge {RequestRows.UpdateFrom(from)} and RowKey lt {RequestRows.UpdateFrom(to.AddTicks(1))}");
+        var found = new List<StatusUpdate>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(take, 1, 1000), cancellationToken: cancellationToken))
+        {
+            var update = UpdateEntityMapper.FromEntity(row, jurisdictionId);
+            if (!update.Private)
+            {
+                found.Add(update with { Contact = Requester.None, ClientUpdateId = null });
+            }
+
+            if (found.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     private static void AddMove(List<TableTransactionAction> actions, string partition, string oldKey, string newKey, ServiceRequest after)

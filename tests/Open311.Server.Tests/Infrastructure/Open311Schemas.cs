@@ -18,7 +18,7 @@ public static class Open311Schemas
     public static void AssertValid(string schemaFile, string json)
     {
         using var document = JsonDocument.Parse(json);
-        foreach (var (source, schemas) in Sets.Value)
+        foreach (var (source, schemas) in Sets.Value.Where(s => s.Schemas.ContainsKey(schemaFile)))
         {
             var result = schemas[schemaFile].Evaluate(
                 document.RootElement,
@@ -49,7 +49,8 @@ public static class Open311Schemas
     {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         var schemas = new Dictionary<string, JsonSchema>();
-        foreach (var name in new[] { "request.json", "service.json", "requests.json", "services.json", "service-definition.json" })
+        // The community set has no schema for the update feed (an extension); the project's has.
+        foreach (var name in new[] { "request.json", "service.json", "requests.json", "services.json", "service-definition.json", "request-updates.json" }.Where(n => File.Exists(Path.Combine(folder, n))))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, name)));
             schemas[name] = JsonSchema.Build(document.RootElement.Clone(), options, new Uri(new Uri(baseUri), name));

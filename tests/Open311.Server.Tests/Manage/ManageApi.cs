@@ -153,9 +153,10 @@ public sealed class ManageApi(AzuriteFixture azurite) : AppTest(azurite)
         var id = (await JsonOf(await Client.PostAsync("/open311/v2/requests.json", Forms.Request(key, "sidewalk", ("address_id", "9")))))[0]!["service_request_id"]!.GetValue<string>();
         var etag = (await App.Admin().GetAsync($"/open311/manage/requests/{id}")).Headers.ETag!.ToString();
 
-        var errors = await AssertJsonErrors(await App.Admin().SendAsync(Patch(id, etag, """{"status":"fixed"}""")), 400);
+        var errors = await AssertJsonErrors(await App.Admin().SendAsync(Patch(id, etag, """{"status":"mended"}""")), 400);
 
-        Assert.Contains("open or closed", errors[0]);
+        Assert.Contains("open, closed", errors[0]);
+        Assert.Contains("in_progress", errors[0]);
     }
 
     private static HttpRequestMessage Patch(string id, string? etag, string json)

@@ -7,7 +7,7 @@ using Open311.Server.Tests.Infrastructure;
 namespace Open311.Server.Tests.Security;
 
 /// <summary>
-/// Personal data goes in — through a POST (every contact field) and a connector (an author's e-mail and name) — and
+/// Personal data goes in — through a POST (every contact field), an update POST and a connector (an author's e-mail and name) — and
 /// every public GET route of the table is read in XML and JSON, with and without extensions: none of it comes out.
 /// A new public route fails this test until it is given a way to be called here.
 /// </summary>
@@ -28,6 +28,10 @@ public sealed class NoPersonalDataInPublicAnswers(AzuriteFixture azurite) : AppT
         var id = posted[0]!["service_request_id"]!.GetValue<string>();
         var token = batch[0]!["token"]?.GetValue<string>() ?? "none";
         await PostFromAConnectorAsync();
+        var update = await Client.PostAsync("/open311/v2/servicerequestupdates.json", Forms.Of(
+            ("api_key", key), ("service_request_id", id), ("update_id", "u-1"), ("status", "IN_PROGRESS"), ("updated_datetime", "2026-03-04T09:00:00Z"),
+            ("description", "Crew sent"), ("email", Personal[0]), ("first_name", Personal[1]), ("last_name", Personal[2]), ("phone", Personal[3]), ("account_id", Personal[5])));
+        Assert.True(update.IsSuccessStatusCode, await update.Content.ReadAsStringAsync());
 
         var calls = new Dictionary<string, string[]>
         {
@@ -37,6 +41,7 @@ public sealed class NoPersonalDataInPublicAnswers(AzuriteFixture azurite) : AppT
             [Open311Routes.Requests] = ["/open311/v2/requests.{0}", "/open311/v2/requests.{0}?extensions=true", $"/open311/v2/requests.{{0}}?service_request_id={id}&extensions=true", "/open311/v2/requests.{0}?updated_after=2000-01-01T00:00:00Z&updated_before=2100-01-01T00:00:00Z&extensions=true"],
             [Open311Routes.Request] = [$"/open311/v2/requests/{id}.{{0}}", $"/open311/v2/requests/{id}.{{0}}?extensions=true", "/open311/v2/requests/2.{0}?extensions=true", "/open311/v2/requests/3.{0}?extensions=true"],
             [Open311Routes.Token] = [$"/open311/v2/tokens/{token}.{{0}}"],
+            [Open311Routes.Updates] = ["/open311/v2/servicerequestupdates.{0}", "/open311/v2/servicerequestupdates.{0}?start_date=2000-01-01T00:00:00Z&end_date=2000-02-01T00:00:00Z"],
             [Open311Routes.Lookup] = ["/open311/lookup.{0}?lat=44.2&long=-72.57"],
             [Open311Routes.Media] = ["/open311/media/riverton.example/none.png"],
             [Open311Routes.Health] = ["/open311/health"],
