@@ -29,8 +29,11 @@ public sealed class FakeUshahidi : IAsyncDisposable
     /// <summary>Posts edited after creation, with their <c>updated</c> time (never-edited posts have updated = null, as in the platform).</summary>
     public Dictionary<int, DateTimeOffset> Edited { get; } = [];
 
-    /// <summary>Bodies of the write-backs received, by post id.</summary>
+    /// <summary>Bodies of the write-backs received, by post id (the latest).</summary>
     public Dictionary<int, string> WrittenBack { get; } = [];
+
+    /// <summary>When true, write-backs are answered 503 (the deployment is down for maintenance).</summary>
+    public bool WriteBackDown { get; set; }
 
     /// <summary>When set, every answer is this status (429, 503, or 200 with an HTML page for "html").</summary>
     public string? Failure { get; set; }
@@ -75,6 +78,11 @@ public sealed class FakeUshahidi : IAsyncDisposable
             if (r.Headers["X-Ushahidi-Signature"] != expected || r.Query["api_key"] != "deployment-api-key")
             {
                 return Results.StatusCode(403);
+            }
+
+            if (fake.WriteBackDown)
+            {
+                return Results.StatusCode(503);
             }
 
             fake.WrittenBack[id] = System.Text.Encoding.UTF8.GetString(buffer.ToArray());

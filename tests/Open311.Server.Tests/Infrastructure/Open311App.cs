@@ -47,6 +47,18 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
         return await Admin().PutAsync($"/open311/manage/jurisdictions/{id}", content);
     }
 
+    /// <summary>A staff change through the manage API (read, then PATCH with its ETag); answers the request as staff see it.</summary>
+    public async Task<JsonNode> PatchRequestAsync(string id, string json)
+    {
+        var etag = (await Admin().GetAsync($"/open311/manage/requests/{id}")).Headers.ETag!.ToString();
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/open311/manage/requests/{id}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        patch.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await Admin().SendAsync(patch);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!;
+    }
+
     /// <summary>Hosts the demo town from samples/riverton.json under <paramref name="id"/>.</summary>
     public async Task PutRivertonAsync(string id = Towns.Riverton)
     {
