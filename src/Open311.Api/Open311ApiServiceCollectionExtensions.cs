@@ -65,6 +65,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddGuardedHttpClient<Open311Client>("forwarding");
         services.AddSingleton<ForwardingWorker>();
         services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<StatusMirror>();
         services.AddSingleton<OutboxEndpoints>();
 
         // Status changes: the update feed, and passing each change back to the report's source.

@@ -62,6 +62,7 @@ public sealed class FunctionsWiringMatchesServerRoutes
     [InlineData("SyncRemoteCatalogs", "0 17 */6 * * *")]
     [InlineData("PollSources", "0 */5 * * * *")]
     [InlineData("SweepOutbox", "0 */5 * * * *")]
+    [InlineData("MirrorStatuses", "0 */15 * * * *")]
     public void EveryPollerHasItsTimer(string function, string schedule)
     {
         var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();

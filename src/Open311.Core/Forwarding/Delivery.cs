@@ -26,8 +26,14 @@ public sealed record Delivery
     /// <summary>While <see cref="DeliveryState.Sending"/>: when a worker that has not finished is presumed gone.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
 
-    /// <summary>The status the city reports for it (mirrored), and when it last changed there.</summary>
+    /// <summary>The status the city reports for it (mirrored; the extended set where the city speaks it), and when it last changed there.</summary>
     public string? RemoteStatus { get; init; }
 
     public DateTimeOffset? RemoteUpdatedAt { get; init; }
+
+    /// <summary>The words that came with the city's latest status (its update's description, or the request's status notes).</summary>
+    public string? RemoteNotes { get; init; }
+
+    /// <summary>When the status job last asked the city.</summary>
+    public DateTimeOffset? MirroredAt { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class ForwardingWorker(
     JurisdictionRegistry registry,
     Open311Client client,
     IWorkQueue queue,
+    SourceNotices notices,
     TimeProvider time,
     ILogger<ForwardingWorker> logger)
 {
@@ -60,6 +61,12 @@ public sealed class ForwardingWorker(
             if (next.State is DeliveryState.Failed or DeliveryState.WaitingForToken && next.NextAttemptAt is { } at)
             {
                 await WakeLaterAsync(saved, at - now, cancellationToken);
+            }
+
+            if (next.State == DeliveryState.Delivered)
+            {
+                // The source learns where its report went (and the city's id), as it would of a request of ours.
+                saved = await notices.PassOnAsync(saved, Received(saved, now), cancellationToken);
             }
 
             return saved;
@@ -137,7 +144,17 @@ public sealed class ForwardingWorker(
     }
 
     private static Delivery Delivered(Delivery attempt, string? remoteId, string? note) =>
-        attempt with { State = DeliveryState.Delivered, RemoteRequestId = remoteId, Reason = note, LeaseUntil = null, NextAttemptAt = null };
+        attempt with { State = DeliveryState.Delivered, RemoteRequestId = remoteId, Reason = note, LeaseUntil = null, NextAttemptAt = null, RemoteStatus = Requests.RequestStatus.Open };
+
+    private static StatusNotice Received(IntakeRecord record, DateTimeOffset now) => new()
+    {
+        Status = Requests.RequestStatus.Open,
+        Description = record.Delivery!.RemoteRequestId is { } id ? $"Passed to {record.JurisdictionId}, where it is request {id}." : $"Passed to {record.JurisdictionId}.",
+        At = now,
+        ServiceRequestId = record.Delivery.RemoteRequestId,
+        JurisdictionId = record.JurisdictionId,
+        Contact = record.Forward?.Contact ?? Requests.Requester.None,
+    };
 
     private static Delivery Dead(Delivery attempt, string reason) =>
         attempt with { State = DeliveryState.Dead, Reason = reason, LeaseUntil = null, NextAttemptAt = null };

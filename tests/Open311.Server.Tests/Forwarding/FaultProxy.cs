@@ -9,7 +9,7 @@ namespace Open311.Server.Tests.Forwarding;
 /// <summary>
 /// A fault-injecting proxy on loopback in front of a remote city (a second instance of our server): each request
 /// takes the next fault queued for its method and path prefix — dropped connection, an answer lost after the city
-/// committed (forwarded, then held past the client's timeout), 500, 429 with Retry-After, an HTML error page — and
+/// committed (forwarded, then held past the client's timeout), 500, 429 with Retry-After, an HTML error page, a 404 (a route the city lacks) — and
 /// is passed through when none is queued. Faults can also be aimed at one report, by a marker in the body. It can also hide the city's external-id attribute, to play a city that
 /// cannot dedupe.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class FaultProxy : IAsyncDisposable
     public const string ServerError = "500";
     public const string TooMany = "429";
     public const string HtmlPage = "html";
+    public const string NotFound = "404";
 
     private readonly WebApplication app;
     private readonly HttpClient city;
@@ -103,6 +104,11 @@ public sealed class FaultProxy : IAsyncDisposable
                 context.Response.StatusCode = 429;
                 context.Response.Headers.RetryAfter = "1";
                 await context.Response.WriteAsJsonAsync(new[] { new { code = 429, description = "Slow down" } });
+                return;
+            case NotFound:
+                context.Response.StatusCode = 404;
+                context.Response.ContentType = "text/xml";
+                await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>404</code><description>Not found</description></error></errors>");
                 return;
             case HtmlPage:
                 context.Response.StatusCode = 502;
