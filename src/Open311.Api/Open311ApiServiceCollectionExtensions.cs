@@ -40,8 +40,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JurisdictionRegistry>();
         services.AddSingleton<JurisdictionImporter>();
-        services.AddGuardedHttpClient<RemoteCatalogSync>("catalogue sync")
-            .AddOutboundRetries();
+        services.AddSingleton<RemoteCatalogSync>();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<ClientLimits>();
         services.AddSingleton<AdminKeyCheck>();
@@ -60,9 +59,10 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddOpen311Connectors();
         services.AddSingleton<ConnectorEndpoints>();
 
-        // Forwarding to remote cities: the client retries what is safe to repeat itself, so no resilience handler here
+        // Every call to another Open311 server (catalogues, forwarding, status): the client retries what is safe to
+        // repeat itself, so no resilience handler here.
         services.TryAddSingleton(new Open311ClientOptions());
-        services.AddGuardedHttpClient<Open311Client>("forwarding");
+        services.AddGuardedHttpClient<Open311Client>("open311 client");
         services.AddSingleton<ForwardingWorker>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<StatusMirror>();

@@ -117,6 +117,11 @@ public sealed class ForwardingWorker(
                 _ => Delivered(attempt, null, "the city's service is blackbox: it answers with neither an id nor a token"),
             };
         }
+        catch (Open311ClientException ex) when (Refusals.Find(ex) is { } refused)
+        {
+            // The guard refused the city's address (a private network not allowed): no retry will change that.
+            return Dead(attempt, refused.Message);
+        }
         catch (Open311ClientException ex) when (ex.Transient)
         {
             return Retry(attempt, string.Join("; ", ex.Reasons.DefaultIfEmpty(ex.Message)), ex.RetryAfter, now);
@@ -124,10 +129,6 @@ public sealed class ForwardingWorker(
         catch (Open311ClientException ex)
         {
             return Dead(attempt, $"the city refused it: {string.Join("; ", ex.Reasons.DefaultIfEmpty(ex.Message))}");
-        }
-        catch (OutboundRefusedException ex)
-        {
-            return Dead(attempt, ex.Message);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CsCheck;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Documents;
-using Open311.Core.Jurisdictions.Remote;
 using Open311.Core.Protocol;
 using Open311.Core.Requests;
 using Open311.Testing;
@@ -29,20 +28,13 @@ public sealed class ParsersRefuseHostileInputCleanly
         return town;
     });
 
-    private static readonly Gen<Parameters> Forms = Gen.Frequency(
-            (3, Gen.Select(Hostile.ParameterName, Hostile.Value)),
-            (2, Gen.Select(Gen.OneOf("service_code", "lat", "long", "attribute[size]", "attribute[surface][]", "start_date", "end_date", "status"), Gen.OneOf("pothole", "44.2", "-72.57", "large", "1", "2026-11-01T00:00:00Z", "open"))))
-        .Array[0, 14]
-        .Select(pairs =>
-        {
-            var parameters = new Parameters();
-            foreach (var (name, value) in pairs)
-            {
-                parameters.Add(name, value);
-            }
+    private static readonly Gen<Parameters> Forms = FormsOf(
+        ["service_code", "lat", "long", "attribute[size]", "attribute[surface][]", "start_date", "end_date", "status"],
+        ["pothole", "44.2", "-72.57", "large", "1", "2026-11-01T00:00:00Z", "open"]);
 
-            return parameters;
-        });
+    private static readonly Gen<Parameters> UpdateForms = FormsOf(
+        ["service_request_id", "update_id", "update_id_ext", "status", "updated_datetime", "description", "media_url", "email", "first_name"],
+        ["1", "u-1", "FIXED", "in progress", "2026-11-01T00:00:00+01:00", "https://fms.example.org/a.jpg", "rita@example.org", "Rita"]);
 
     [Fact]
     public void RequestSearchesAndSubmissionsRefuseWithOpen311Errors()
@@ -83,13 +75,26 @@ public sealed class ParsersRefuseHostileInputCleanly
     }
 
     [Fact]
-    public void RemoteCataloguesAreReadOrRefused()
+    public void UpdateFormsAreReadOrRefused()
     {
-        Hostile.Check(
-            Gen.Select(Hostile.Json, Gen.OneOf("json", "xml")),
-            Cases,
-            c => Refuses<FormatException>(() => RemoteServicesParser.Parse(c.Item2 == "xml" ? $"<services>{c.Item1}</services>" : c.Item1, c.Item2)));
+        Hostile.Check(UpdateForms, Cases, form => Refuses<Open311Exception>(() => Open311.Core.Updates.UpdateSubmission.Parse(form, Riverton.Value)));
     }
+
+    /// <summary>Forms of hostile names and values, mixed with the parser's own names and plausible values.</summary>
+    private static Gen<Parameters> FormsOf(string[] names, string[] values) => Gen.Frequency(
+            (3, Gen.Select(Hostile.ParameterName, Hostile.Value)),
+            (2, Gen.Select(Gen.OneOf(names), Gen.OneOf(values))))
+        .Array[0, 14]
+        .Select(pairs =>
+        {
+            var parameters = new Parameters();
+            foreach (var (name, value) in pairs)
+            {
+                parameters.Add(name, value);
+            }
+
+            return parameters;
+        });
 
     /// <summary>Runs <paramref name="parse"/>; a <typeparamref name="TRefusal"/> is a fine answer, anything else fails the property.</summary>
     private static void Refuses<TRefusal>(Action parse)

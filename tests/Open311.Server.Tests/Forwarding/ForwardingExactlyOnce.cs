@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Open311.Core.Forwarding;
 using Open311.Server.Tests.Infrastructure;
 
@@ -161,6 +162,24 @@ public sealed class ForwardingExactlyOnce(AzuriteFixture azurite)
         Assert.Equal(DeliveryState.Delivered, (await world.RecordAsync("hosted")).Delivery!.State);
         Assert.Equal(1, await world.CountAtCityAsync("sidewalk", record.IntakeId));
         Assert.Contains(world.Proxy.Seen, s => s.StartsWith("GET /open311/v2/services/sidewalk.xml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACityOnAnAddressTheGuardRefusesIsDeadAtOnceAndNeverReached()
+    {
+        await using var inside = new Open311.Testing.LoopbackHttpServer(IPAddress.Parse("127.0.0.2"));
+        await using var hub = new Open311App(azurite.ConnectionString, settings: Open311App.LoopbackAllowed);
+        var remote = Towns.RivertonDocument();
+        remote["remote"] = new JsonObject { ["endpoint"] = $"http://127.0.0.2:{inside.Port}/open311/v2", ["jurisdiction_id"] = Towns.Riverton };
+        Assert.True((await hub.PutTownAsync("inside", remote.ToJsonString())).IsSuccessStatusCode);
+        var report = new Open311.Core.Intake.InboundReport { SourceId = "crisis", ExternalId = "in1", Text = "Broken sidewalk", Lat = Towns.Lat, Long = Towns.Long };
+        await hub.Services.GetRequiredService<Open311.Core.Intake.IntakePipeline>().ProcessAsync(report, new("crisis", new Dictionary<string, string>(), null, 1000), null, CancellationToken.None);
+
+        var record = await hub.Services.GetRequiredService<ForwardingWorker>().DeliverAsync("crisis", "in1", CancellationToken.None);
+
+        Assert.Equal((DeliveryState.Dead, 1), (record!.Delivery!.State, record.Delivery.Attempts));
+        Assert.StartsWith("Not fetched: 127.0.0.2 is a loopback address", record.Delivery.Reason);
+        Assert.Equal(0, inside.Connections);
     }
 
     [Fact]

@@ -1,24 +1,24 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Open311.Client;
 using Open311.Core.Jurisdictions.Documents;
 using Open311.Core.Outbound;
 
 namespace Open311.Core.Jurisdictions.Remote;
 
 /// <summary>
-/// Copies each remote jurisdiction's service catalogue from its own <c>services.{json|xml}</c> into its document,
-/// so lookups and routing know what it offers. A failure leaves the last good catalogue in place; its reason says
-/// what kind of failure it was, never what a refused or broken server answered.
+/// Copies each remote jurisdiction's service catalogue from its own <c>services.{json|xml}</c> (read by the Open311
+/// client) into its document, so lookups and routing know what it offers. A failure leaves the last good catalogue in
+/// place; its reason says what kind of failure it was, never what a refused or broken server answered.
 /// </summary>
 public sealed class RemoteCatalogSync(
     JurisdictionRegistry registry,
     IJurisdictionStore store,
-    HttpClient http,
+    Open311Client client,
     TimeProvider time,
     ILogger<RemoteCatalogSync> logger)
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxServices = 500;
 
     /// <summary>Syncs every remote jurisdiction; returns how many catalogues were updated.</summary>
     public async Task<int> SyncAllAsync(CancellationToken cancellationToken)
@@ -38,53 +38,53 @@ public sealed class RemoteCatalogSync(
     {
         var stored = await store.GetAsync(jurisdictionId, cancellationToken);
         var document = stored is null ? null : DocumentJson.Read<JurisdictionDocument>(stored.DocumentJson, out _);
-        if (document?.Remote is not { Endpoint: { } endpoint } remote)
+        if (document?.Remote is not { Endpoint: { } address } remote || !Uri.TryCreate(address, UriKind.Absolute, out var baseUrl))
         {
             return new SyncResult(0, "not a remote jurisdiction");
         }
 
-        var format = remote.Format ?? "json";
-        var url = $"{endpoint.TrimEnd('/')}/services.{format}" + (remote.JurisdictionId is { } rid ? $"?jurisdiction_id={Uri.EscapeDataString(rid)}" : string.Empty);
-        string? failure;
+        var endpoint = new Open311Endpoint(baseUrl, remote.JurisdictionId, null, remote.Format ?? "json");
+        string failure;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                var services = RemoteServicesParser.Parse(await response.Content.ReadTextAsync(MaxBytes, timeout.Token), format);
-                document.Services = services;
-                remote.SyncedAt = time.GetUtcNow();
-                await registry.PutAsync(jurisdictionId, document, stored!.ETag, cancellationToken);
-                logger.LogInformation("Remote catalogue of {Jurisdiction}: {Count} services from {Url}", jurisdictionId, services.Count, url);
-                return new SyncResult(services.Count, null);
-            }
-
-            failure = $"the endpoint answered HTTP {(int)response.StatusCode}";
+            var services = (await client.GetServicesAsync(endpoint, cancellationToken)).DistinctBy(s => s.Code).Take(MaxServices).Select(ToDocument).ToList();
+            document.Services = services;
+            remote.SyncedAt = time.GetUtcNow();
+            await registry.PutAsync(jurisdictionId, document, stored!.ETag, cancellationToken);
+            logger.LogInformation("Remote catalogue of {Jurisdiction}: {Count} services from {Endpoint}", jurisdictionId, services.Count, endpoint);
+            return new SyncResult(services.Count, null);
         }
-        catch (OutboundRefusedException ex)
+        catch (Open311ClientException ex)
         {
-            failure = ex.Message;
-        }
-        catch (HttpRequestException)
-        {
-            failure = "the endpoint could not be reached";
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            failure = $"the endpoint did not answer within {Timeout.TotalSeconds:N0} s";
+            failure = Describe(ex, endpoint.Format);
         }
         catch (Protocol.Open311Exception ex)
         {
             failure = $"the catalogue read could not be saved ({ex.Message})";
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or System.Xml.XmlException)
-        {
-            failure = $"the answer is not a GeoReport v2 services list in {format}";
-        }
 
-        logger.LogWarning("Remote catalogue of {Jurisdiction} not read from {Url}: {Reason}; the last one is kept", jurisdictionId, url, failure);
+        logger.LogWarning("Remote catalogue of {Jurisdiction} not read from {Endpoint}: {Reason}; the last one is kept", jurisdictionId, endpoint, failure);
         return new SyncResult(0, failure);
     }
+
+    /// <summary>What kind of failure it was; the server's own words stay out (an admin must not learn what an internal port said).</summary>
+    private static string Describe(Open311ClientException ex, string format) => ex switch
+    {
+        _ when Refusals.Find(ex) is { } refused => refused.Message,
+        { StatusCode: { } status and (< 200 or > 299) } => $"the endpoint answered HTTP {status}",
+        { StatusCode: not null } when ex.Message.Contains("larger than", StringComparison.Ordinal) => "the answer is larger than the client reads; reading stopped there",
+        { StatusCode: not null } => $"the answer is not a GeoReport v2 services list in {format}",
+        { InnerException: OperationCanceledException } => "the endpoint did not answer in time",
+        _ => "the endpoint could not be reached",
+    };
+
+    private static ServiceDocument ToDocument(RemoteService service) => new()
+    {
+        ServiceCode = service.Code,
+        ServiceName = service.Name,
+        Description = service.Description,
+        Type = service.Type,
+        Keywords = service.Keywords.Count == 0 ? null : JsonSerializer.SerializeToElement(service.Keywords),
+        Group = service.Group,
+    };
 }
