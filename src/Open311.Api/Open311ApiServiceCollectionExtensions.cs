@@ -46,6 +46,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<AdminKeyCheck>();
         services.AddSingleton<FallbackEndpoints>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<KeyedPostReader>();
         services.AddSingleton<DiscoveryEndpoints>();
         services.AddSingleton<ServicesEndpoints>();
         services.AddSingleton<RequestsEndpoints>();

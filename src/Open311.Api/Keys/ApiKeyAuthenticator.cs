@@ -25,7 +25,7 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore store, KeyRateLimiter limit
     public async Task<ApiKey> AuthenticateAsync(HttpRequest request, Parameters parameters, Jurisdiction jurisdiction, CancellationToken cancellationToken)
     {
         var presented = parameters.Get("api_key") ?? BearerToken(request)
-            ?? throw Open311Exception.Forbidden("api_key is required to create a service request.");
+            ?? throw Open311Exception.Forbidden("api_key is required to post: send the form field api_key or Authorization: Bearer <key>.");
         clients.EnsureFailuresLeft(request, ClientLimits.KeyFailure);
         var hash = ApiKeySecrets.Hash(presented);
         var key = await FindAsync(hash, cancellationToken);

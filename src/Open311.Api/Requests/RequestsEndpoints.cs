@@ -16,7 +16,7 @@ public sealed class RequestsEndpoints(
     JurisdictionRegistry registry,
     IRequestStore store,
     IMediaStore media,
-    ApiKeyAuthenticator keys,
+    KeyedPostReader posts,
     TimeProvider time,
     IOptions<Open311Options> options,
     ILogger<RequestsEndpoints> logger)
@@ -25,10 +25,7 @@ public sealed class RequestsEndpoints(
         Open311Handler.RunAsync(format, logger, async f =>
         {
             var cancellationToken = request.HttpContext.RequestAborted;
-            var form = await FormReader.ReadAsync(request, options.Value, cancellationToken);
-            var parameters = ParameterReader.FromQueryAndForm(request, form);
-            var jurisdiction = await registry.ResolveAsync(parameters.Get("jurisdiction_id"), cancellationToken);
-            var key = await keys.AuthenticateAsync(request, parameters, jurisdiction, cancellationToken);
+            var (form, parameters, jurisdiction, key) = await posts.ReadAsync(request, cancellationToken);
             var (service, draft) = RequestSubmission.Parse(parameters, jurisdiction, time.GetUtcNow());
 
             // The external id is the client's own: two clients may both have a report 1234 for the same town.

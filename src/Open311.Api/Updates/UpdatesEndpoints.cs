@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Open311.Api.Http;
 using Open311.Api.Keys;
-using Open311.Api.Requests;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Protocol;
 using Open311.Core.Requests;
@@ -19,9 +17,8 @@ public sealed class UpdatesEndpoints(
     JurisdictionRegistry registry,
     IRequestStore store,
     RequestUpdater updater,
-    ApiKeyAuthenticator keys,
+    KeyedPostReader posts,
     TimeProvider time,
-    IOptions<Open311Options> options,
     ILogger<UpdatesEndpoints> logger)
 {
     /// <summary>The window when none is given, and the most a query may span.</summary>
@@ -50,11 +47,8 @@ public sealed class UpdatesEndpoints(
         Open311Handler.RunAsync(format, logger, async f =>
         {
             var cancellationToken = request.HttpContext.RequestAborted;
-            var form = await FormReader.ReadAsync(request, options.Value, cancellationToken);
-            var parameters = ParameterReader.FromQueryAndForm(request, form);
-            var jurisdiction = await registry.ResolveAsync(parameters.Get("jurisdiction_id"), cancellationToken);
-            var key = await keys.AuthenticateAsync(request, parameters, jurisdiction, cancellationToken);
-            var update = await updater.PostAsync(jurisdiction, key.Id, UpdateSubmission.Parse(parameters, jurisdiction), cancellationToken);
+            var post = await posts.ReadAsync(request, cancellationToken);
+            var update = await updater.PostAsync(post.Jurisdiction, post.Key.Id, UpdateSubmission.Parse(post.Parameters, post.Jurisdiction), cancellationToken);
             return new ElementResult(UpdateDocuments.Posted(update), f);
         });
 }
