@@ -5,6 +5,19 @@ namespace Open311.Client;
 /// <summary>Records of the neutral tree to models, tolerant of the types and shapes real cities send.</summary>
 internal static class AnswerMapping
 {
+    /// <summary>An endpoint of a discovery document; null without an absolute http(s) address.</summary>
+    public static RemoteDiscoveryEndpoint? DiscoveryEndpoint(Node node) =>
+        Uri.TryCreate(node.Text("url"), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? new RemoteDiscoveryEndpoint
+            {
+                Specification = node.Text("specification"),
+                Url = url,
+                Changeset = Dates.Parse(node.Text("changeset")),
+                Type = node.Text("type")?.ToLowerInvariant(),
+                Formats = (node.Field("formats")?.Records("format") ?? []).Select(f => f.Value).OfType<string>().ToList(),
+            }
+            : null;
+
     public static RemoteService? Service(Node node)
     {
         if (node.Text("service_code") is not { } code)

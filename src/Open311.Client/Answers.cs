@@ -12,6 +12,23 @@ internal static class Answers
     private static readonly string[] RequestLists = ["service_requests", "requests"];
     private static readonly string[] UpdateLists = ["service_request_updates", "service_requests_updates", "request_updates"];
 
+    public static RemoteDiscovery ParseDiscovery(Answer answer, string format)
+    {
+        var root = Document(answer, format);
+        if (root.Kind == NodeKind.Array)
+        {
+            root = root.Children.FirstOrDefault(c => c.Kind == NodeKind.Object) ?? Node.Empty;
+        }
+
+        return new RemoteDiscovery
+        {
+            Changeset = Dates.Parse(root.Text("changeset")),
+            Contact = root.Text("contact"),
+            KeyService = root.Text("key_service"),
+            Endpoints = (root.Field("endpoints")?.Records("endpoint") ?? []).Select(AnswerMapping.DiscoveryEndpoint).OfType<RemoteDiscoveryEndpoint>().ToList(),
+        };
+    }
+
     public static IReadOnlyList<RemoteService> ParseServices(Answer answer, string format) =>
         Document(answer, format).Records("service", "services").Select(AnswerMapping.Service).OfType<RemoteService>().ToList();
 

@@ -27,6 +27,19 @@ public sealed partial class Open311Client
         maxAttempts = Math.Max(1, this.options.MaxAttempts);
     }
 
+    /// <summary>
+    /// GET the city's discovery document (<c>…/discovery.json</c> or <c>.xml</c>, the format taken from the address);
+    /// <see cref="RemoteDiscovery.GeoReportV2"/> then picks the endpoint and a format it offers.
+    /// </summary>
+    public async Task<RemoteDiscovery> GetDiscoveryAsync(Uri discoveryUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(discoveryUrl);
+        var format = discoveryUrl.AbsolutePath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "xml" : "json";
+        var endpoint = new Open311Endpoint(new Uri(discoveryUrl, "."), format: format);
+        var answer = await SendAsync(endpoint, HttpMethod.Get, discoveryUrl, null, notFoundIsAnswer: false, cancellationToken);
+        return Parse(endpoint, HttpMethod.Get, discoveryUrl, answer, Answers.ParseDiscovery);
+    }
+
     /// <summary>GET <c>services</c>: the city's service list. Services without a code are left out.</summary>
     public async Task<IReadOnlyList<RemoteService>> GetServicesAsync(Open311Endpoint endpoint, CancellationToken cancellationToken = default)
     {
