@@ -1,6 +1,6 @@
 using Open311.Benchmarks;
 
-// dotnet run -c Release [-- storage | routing | email]   (see docs/benchmarks.md; bench/routing.sh sets up PostGIS)
+// dotnet run -c Release [-- storage | routing | email | places]   (see docs/benchmarks.md; bench/routing.sh sets up PostGIS)
 switch (args.FirstOrDefault() ?? "storage")
 {
     case "storage":
@@ -12,8 +12,11 @@ switch (args.FirstOrDefault() ?? "storage")
     case "email":
         await EmailBenchmark.RunAsync();
         break;
+    case "places":
+        await PlacesBenchmark.RunAsync();
+        break;
     default:
-        Console.Error.WriteLine("usage: Open311.Benchmarks [storage|routing|email]");
+        Console.Error.WriteLine("usage: Open311.Benchmarks [storage|routing|email|places]");
         return 2;
 }
 

@@ -16,6 +16,7 @@ using Open311.Api.Services;
 using Open311.Connectors;
 using Microsoft.Extensions.Options;
 using Open311.Api.Outbox;
+using Open311.Api.Places;
 using Open311.Api.Updates;
 using Open311.Client;
 using Open311.Core.Forwarding;
@@ -25,6 +26,7 @@ using Open311.Core.Outbound;
 using Open311.Core.Protocol;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Jurisdictions.Remote;
+using Open311.Core.Places;
 using Open311.Core.Updates;
 
 namespace Open311.Api;
@@ -37,6 +39,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.Configure<Open311Options>(configuration.GetSection(Open311Options.Section));
         services.Configure<OutboundOptions>(configuration.GetSection(OutboundOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<GeocoderOptions>(configuration.GetSection(GeocoderOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JurisdictionRegistry>();
         services.AddSingleton<JurisdictionImporter>();
@@ -54,10 +57,15 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<ManageEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<LookupEndpoints>();
+        services.AddSingleton<Gazetteer>();
+        services.AddSingleton<AddressImporter>();
+        services.AddSingleton<PlaceFinder>();
+        services.AddSingleton<AddressEndpoints>();
         services.AddSingleton<IntakePipeline>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<SourcePolling>();
         services.AddOpen311Connectors();
+        services.AddGeocoding(configuration);
         services.AddSingleton<ConnectorEndpoints>();
 
         // Every call to another Open311 server (catalogues, forwarding, status): the client retries what is safe to

@@ -25,6 +25,7 @@ public static class Open311Routes
     public const string Lookup = "lookup.{format}";
     public const string ManageImport = "manage/jurisdictions/import";
     public const string ManageSync = "manage/jurisdictions/{id}/sync";
+    public const string ManageAddresses = "manage/jurisdictions/{id}/addresses";
     /// <summary>Every connector's deliveries: the type picks the connector, which owns its actions.</summary>
     public const string Connector = "connectors/{type}/{sourceId}/{action}";
     public const string ManageSource = "manage/sources/{id}";
@@ -68,6 +69,8 @@ public static class Open311Routes
         new("GetLookup", Lookup, "GET"),
         new("ManageImportJurisdictions", ManageImport, "POST"),
         new("ManageSyncJurisdiction", ManageSync, "POST"),
+        new("ManageImportAddresses", ManageAddresses, "POST"),
+        new("ManageGetAddresses", ManageAddresses, "GET"),
         new("PostConnectorDelivery", Connector, "POST"),
         new("ManagePutSource", ManageSource, "PUT"),
         new("ManageGetSource", ManageSource, "GET"),

@@ -7,6 +7,7 @@ using Open311.Api.Health;
 using Open311.Api.Manage;
 using Open311.Api.Media;
 using Open311.Api.Outbox;
+using Open311.Api.Places;
 using Open311.Api.Updates;
 using Open311.Api.Requests;
 using Open311.Api.Routing;
@@ -43,6 +44,8 @@ public static class Open311EndpointRouteBuilderExtensions
         open311.MapGet(Open311Routes.Lookup, (HttpRequest r, string format, LookupEndpoints h) => h.LookupAsync(r, format)).WithName("GetLookup");
         open311.MapPost(Open311Routes.ManageImport, (HttpRequest r, ManageEndpoints h) => h.ImportJurisdictionsAsync(r)).WithName("ManageImportJurisdictions");
         open311.MapPost(Open311Routes.ManageSync, (HttpRequest r, string id, ManageEndpoints h) => h.SyncJurisdictionAsync(r, id)).WithName("ManageSyncJurisdiction");
+        open311.MapPost(Open311Routes.ManageAddresses, (HttpRequest r, string id, AddressEndpoints h) => h.ImportAsync(r, id)).WithName("ManageImportAddresses");
+        open311.MapGet(Open311Routes.ManageAddresses, (HttpRequest r, string id, AddressEndpoints h) => h.StatusAsync(r, id)).WithName("ManageGetAddresses");
         open311.MapPost(Open311Routes.Connector, (HttpRequest r, string type, string sourceId, string action, ConnectorEndpoints h) => h.ReceiveAsync(r, type, sourceId, action)).WithName("PostConnectorDelivery");
         open311.MapPut(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.PutSourceAsync(r, id)).WithName("ManagePutSource");
         open311.MapGet(Open311Routes.ManageSource, (HttpRequest r, string id, SourcesAndIntakeEndpoints h) => h.GetSourceAsync(r, id)).WithName("ManageGetSource");

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Open311.Core.Intake;
 using Open311.Core.Jurisdictions;
@@ -13,6 +14,8 @@ using Open311.Core.Media;
 using Open311.Core.Requests;
 using Open311.Core.Notifications;
 using Open311.Core.Outbound;
+using Open311.Core.Places;
+using Open311.Storage.Geocoding;
 using Open311.Storage.Identity;
 using Open311.Storage.Mail;
 using Open311.Storage.Intake;
@@ -44,8 +47,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMediaStore, BlobMediaStore>();
         services.AddSingleton<IIntakeStore, TableIntakeStore>();
         services.AddSingleton<ISourceStore, TableSourceStore>();
+        services.AddSingleton<Core.Places.IAddressStore, Places.TableAddressStore>();
         AddWorkQueue(services, configuration);
         AddMail(services, configuration);
+        AddAzureMapsGeocoder(services, configuration);
         return services;
     }
 
@@ -82,6 +87,24 @@ public static class StorageServiceCollectionExtensions
         if (string.Equals(mail["Provider"], "AzureCommunicationServices", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<CommunicationServicesMailSender>());
+        }
+    }
+
+    /// <summary>
+    /// Azure Maps as the geocoder when <c>Geocoder__Provider</c> is <c>AzureMaps</c> (Nominatim and what3words are
+    /// registered by the connectors). The client is registered either way, so the guard test sees it; one credential
+    /// for the app's lifetime, so its token cache is shared; retried, since a lookup is safe to repeat.
+    /// </summary>
+    private static void AddAzureMapsGeocoder(IServiceCollection services, IConfiguration configuration)
+    {
+        var geocoder = configuration.GetSection(GeocoderOptions.Section);
+        var credential = new Lazy<TokenCredential>(() => AzureCredentials.ForClient(geocoder["AzureMapsIdentityClientId"]));
+        services.AddGuardedHttpClient<AzureMapsGeocoder>("geocoding")
+            .AddTypedClient<AzureMapsGeocoder>((http, sp) => new AzureMapsGeocoder(http, sp.GetRequiredService<IOptions<GeocoderOptions>>(), credential.Value, sp.GetRequiredService<ILogger<AzureMapsGeocoder>>()))
+            .AddOutboundRetries();
+        if (string.Equals(geocoder["Provider"], "AzureMaps", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IGeocoder>(sp => sp.GetRequiredService<AzureMapsGeocoder>());
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public int Connections => Volatile.Read(ref connections);
 
+    /// <summary>The header lines of every request received, in order ("Name: value").</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<string>> Headers { get; } = new();
+
     /// <summary>Writes the whole answer for a request path; the default is a small 200.</summary>
     public Func<string, Stream, CancellationToken, Task> Respond { get; set; } = (_, stream, ct) => WriteAsync(stream, "200 OK", "hello", ct);
 
@@ -68,9 +71,13 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         {
             var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
             var requestLine = await reader.ReadLineAsync(stop.Token) ?? string.Empty;
-            while (!string.IsNullOrEmpty(await reader.ReadLineAsync(stop.Token)))
+            var headers = new List<string>();
+            while (await reader.ReadLineAsync(stop.Token) is { Length: > 0 } header)
             {
+                headers.Add(header);
             }
+
+            Headers.Enqueue(headers);
 
             await Respond(requestLine.Split(' ').ElementAtOrDefault(1) ?? "/", stream, stop.Token);
         }

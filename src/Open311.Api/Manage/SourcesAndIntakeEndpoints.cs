@@ -18,6 +18,7 @@ public sealed class SourcesAndIntakeEndpoints(
     IIntakeStore intake,
     ConnectorCatalog connectors,
     SourcePolling polling,
+    Core.Jurisdictions.JurisdictionRegistry registry,
     AdminKeyCheck admin,
     ILogger<SourcesAndIntakeEndpoints> logger)
 {
@@ -39,7 +40,8 @@ public sealed class SourcesAndIntakeEndpoints(
         var stored = await sources.GetAsync(id, ct) is { } json ? JsonNode.Parse(json) as JsonObject : null;
         SourceSecrets.Restore(node, stored, connector.Secrets);
         document = node.Deserialize<SourceDocument>(DocumentJson.Options)!;
-        var errors = Common(document).Concat(connector.Validate(document)).ToList();
+        var known = (await registry.GetSnapshotAsync(ct)).All;
+        var errors = Common(document).Concat((document.Jurisdictions ?? []).Where(j => !known.ContainsKey(j)).Select(j => $"jurisdictions names '{InputText.Quote(j)}', which is not a jurisdiction here.")).Concat(connector.Validate(document)).ToList();
         if (errors.Count > 0)
         {
             throw Open311Exception.BadRequest(errors);
@@ -95,6 +97,11 @@ public sealed class SourcesAndIntakeEndpoints(
         if (d.MaxAccuracyMeters is < 0)
         {
             yield return "max_accuracy_meters must not be negative.";
+        }
+
+        if (d.Jurisdictions is { Count: > 100 })
+        {
+            yield return "jurisdictions lists at most 100 towns.";
         }
     }
 }

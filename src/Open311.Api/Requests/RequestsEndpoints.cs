@@ -6,6 +6,7 @@ using Open311.Api.Keys;
 using Open311.Api.Telemetry;
 using Open311.Core.Jurisdictions;
 using Open311.Core.Media;
+using Open311.Core.Places;
 using Open311.Core.Protocol;
 using Open311.Core.Requests;
 
@@ -17,6 +18,7 @@ public sealed class RequestsEndpoints(
     IRequestStore store,
     IMediaStore media,
     KeyedPostReader posts,
+    PlaceFinder places,
     TimeProvider time,
     IOptions<Open311Options> options,
     ILogger<RequestsEndpoints> logger)
@@ -26,7 +28,8 @@ public sealed class RequestsEndpoints(
         {
             var cancellationToken = request.HttpContext.RequestAborted;
             var (form, parameters, jurisdiction, key) = await posts.ReadAsync(request, cancellationToken);
-            var (service, draft) = RequestSubmission.Parse(parameters, jurisdiction, time.GetUtcNow());
+            var (service, parsed) = RequestSubmission.Parse(parameters, jurisdiction, time.GetUtcNow());
+            var draft = await places.PlaceAsync(parsed, cancellationToken);
 
             // The external id is the client's own: two clients may both have a report 1234 for the same town.
             if (draft.ExternalId is { } externalId)

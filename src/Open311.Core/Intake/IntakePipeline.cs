@@ -20,6 +20,7 @@ public sealed class IntakePipeline(
     IWorkQueue queue,
     IPhotoCopier photos,
     IMediaStore media,
+    Places.PlaceFinder places,
     TimeProvider time,
     ILogger<IntakePipeline> logger)
 {
@@ -126,7 +127,18 @@ public sealed class IntakePipeline(
         var (lat, lon, accuracy, located) = Locate(report, copied.Location);
         if (lat is null || lon is null)
         {
-            return (record with { Outcome = IntakeOutcome.NeedsLocation, Reason = report.AddressText is { } address ? $"No coordinates; the address text '{InputText.Quote(address)}' is kept for a person to place." : "The report has no location." }, copied.Problems);
+            var scope = report.JurisdictionId is { } named ? [named] : source.Jurisdictions;
+            var place = await places.FindAsync(new Places.PlaceQuestion(report.AddressText, [report.AddressText, report.Title, report.Text], scope, source.StreetLevel), cancellationToken);
+            if (place.Place is not { } found)
+            {
+                var kept = report.AddressText is { } address ? $" The address text '{InputText.Quote(address)}' is kept for a person to place." : string.Empty;
+                var why = place.Reason.Length > 0 ? $" {char.ToUpperInvariant(place.Reason[0])}{place.Reason[1..]}." : string.Empty;
+                var reason = why.Length == 0 && kept.Length == 0 ? "The report has no location." : $"No coordinates.{why}{kept}";
+                return (record with { Outcome = IntakeOutcome.NeedsLocation, Reason = reason }, copied.Problems);
+            }
+
+            (lat, lon, accuracy) = (found.Lat, found.Long, found.AccuracyMeters);
+            located = FormattableString.Invariant($"Located by {found.Evidence}: {found.Lat:0.#####}, {found.Long:0.#####} (±{found.AccuracyMeters:0} m). ");
         }
 
         if (accuracy > source.MaxAccuracyMeters)

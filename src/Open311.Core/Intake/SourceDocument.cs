@@ -22,6 +22,12 @@ public sealed class SourceDocument
     /// <summary>Locations known less precisely than this need a person to place them. Default 1,000 m.</summary>
     public double? MaxAccuracyMeters { get; set; }
 
+    /// <summary>The towns this source serves: an address phrase is looked up only in their address points, so a Main Street in two of them is a question, not a guess. None: every town.</summary>
+    public List<string>? Jurisdictions { get; set; }
+
+    /// <summary>Whether a report that names only a street ("the lights on Elm Street") may be placed at the street's middle. Default false: it needs a person.</summary>
+    public bool? StreetLevelPoints { get; set; }
+
     /// <summary>The connector's own settings: every member not named above.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Connector { get; set; }
@@ -29,11 +35,13 @@ public sealed class SourceDocument
     /// <summary>The connector's own members read as its settings type (strict: an unknown member is an error that names it).</summary>
     public T ConnectorSettings<T>(out string? error)
         where T : class, new() =>
-        Jurisdictions.Documents.DocumentJson.Read<T>(JsonSerializer.Serialize(Connector ?? [], Jurisdictions.Documents.DocumentJson.Options), out error);
+        Core.Jurisdictions.Documents.DocumentJson.Read<T>(JsonSerializer.Serialize(Connector ?? [], Core.Jurisdictions.Documents.DocumentJson.Options), out error);
 
     public SourceSettings ToSettings(string id) => new(
         id,
         (CategoryMap ?? []).ToDictionary(p => p.Key.Trim().ToLowerInvariant(), p => p.Value, StringComparer.Ordinal),
         TriageService,
-        MaxAccuracyMeters ?? 1000);
+        MaxAccuracyMeters ?? 1000,
+        Jurisdictions ?? [],
+        StreetLevelPoints ?? false);
 }

@@ -126,6 +126,7 @@ public sealed class GuardedHttpHandler : DelegatingHandler
         || header.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
         || header.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && header.Contains("Signature", StringComparison.OrdinalIgnoreCase)
         || header.Contains("Api-Key", StringComparison.OrdinalIgnoreCase)
+        || header.EndsWith("-Key", StringComparison.OrdinalIgnoreCase)
         || header.Contains("Token", StringComparison.OrdinalIgnoreCase);
 
     private static async ValueTask<Stream> ConnectAsync(AddressPolicy policy, DnsEndPoint endpoint, CancellationToken cancellationToken)

@@ -15,11 +15,6 @@ public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdiction
 {
     public const string Partition = "jurisdictions";
     public const string StampRow = "stamp";
-    public const int ChunkLength = 30_000;
-
-    /// <summary>15 chunks of UTF-16 text keep the entity under the 1 MiB limit with room for its other properties.</summary>
-    public const int MaxChunks = 15;
-
     public async Task<string?> GetStampAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableProvider.Jurisdictions, cancellationToken);
@@ -101,18 +96,13 @@ public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdiction
 
     private static TableEntity ToEntity(string id, string documentJson)
     {
-        var chunks = documentJson.Chunk(ChunkLength).Select(c => new string(c)).ToArray();
-        if (chunks.Length > MaxChunks)
+        if (documentJson.Length > LongText.MaxLength)
         {
-            throw new Open311Exception(413, $"The jurisdiction document of '{InputText.Quote(id)}' is {documentJson.Length:N0} characters; at most {ChunkLength * MaxChunks:N0} fit. Simplify the boundary.");
+            throw new Open311Exception(413, $"The jurisdiction document of '{InputText.Quote(id)}' is {documentJson.Length:N0} characters; at most {LongText.MaxLength:N0} fit. Simplify the boundary.");
         }
 
-        var entity = new TableEntity(Partition, RowKey(id)) { ["Id"] = id, ["Chunks"] = chunks.Length };
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            entity[$"Doc{i}"] = chunks[i];
-        }
-
+        var entity = new TableEntity(Partition, RowKey(id)) { ["Id"] = id };
+        LongText.Write(entity, documentJson);
         return entity;
     }
 
@@ -120,8 +110,6 @@ public sealed class TableJurisdictionStore(TableProvider tables) : IJurisdiction
 
     private static StoredJurisdiction ToStored(TableEntity entity)
     {
-        var count = entity.GetInt32("Chunks") ?? 0;
-        var json = string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString($"Doc{i}")));
-        return new StoredJurisdiction(entity.GetString("Id"), json, entity.ETag.ToString(), entity.Timestamp ?? DateTimeOffset.UnixEpoch);
+        return new StoredJurisdiction(entity.GetString("Id"), LongText.Read(entity), entity.ETag.ToString(), entity.Timestamp ?? DateTimeOffset.UnixEpoch);
     }
 }

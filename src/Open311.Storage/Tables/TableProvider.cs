@@ -12,6 +12,7 @@ public sealed class TableProvider(TableServiceClient service, StorageOptions opt
     public const string Intake = "Intake";
     public const string Sources = "Sources";
     public const string IntakeRecent = "IntakeRecent";
+    public const string Addresses = "Addresses";
 
     private readonly ConcurrentDictionary<string, OnFirstUse<TableClient>> tables = new();
 

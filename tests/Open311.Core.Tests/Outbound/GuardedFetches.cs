@@ -72,6 +72,27 @@ public sealed class GuardedFetches : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeysAndTokensAreNotCarriedToAnotherOrigin()
+    {
+        await using var elsewhere = new LoopbackHttpServer(IPAddress.Loopback);
+        allowed.Respond = (_, stream, ct) => LoopbackHttpServer.WriteAsync(stream, "302 Found", string.Empty, ct, $"Location: http://127.0.0.1:{elsewhere.Port}/moved\r\n");
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{allowed.Port}/");
+        request.Headers.TryAddWithoutValidation("subscription-key", "maps-key");
+        request.Headers.TryAddWithoutValidation("X-Api-Key", "w3w-key");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer token");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("hello", await response.Content.ReadAsStringAsync());
+        Assert.Contains(Assert.Single(allowed.Headers), h => h.StartsWith("subscription-key:", StringComparison.OrdinalIgnoreCase));
+        var moved = Assert.Single(elsewhere.Headers);
+        Assert.DoesNotContain(moved, h => h.Contains("key", StringComparison.OrdinalIgnoreCase) || h.StartsWith("Authorization", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(moved, h => h.StartsWith("Accept:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task ARedirectToAnotherSchemeIsRefused()
     {
         allowed.Respond = (_, stream, ct) => LoopbackHttpServer.WriteAsync(stream, "301 Moved Permanently", string.Empty, ct, "Location: file:///etc/passwd\r\n");

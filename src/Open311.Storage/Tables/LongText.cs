@@ -1,0 +1,35 @@
+using Azure.Data.Tables;
+
+namespace Open311.Storage.Tables;
+
+/// <summary>
+/// Text longer than one string property holds (64 KiB): split over properties <c>Doc0…DocN</c> of at most
+/// <see cref="ChunkLength"/> characters, with their count in <c>Chunks</c>.
+/// </summary>
+public static class LongText
+{
+    public const int ChunkLength = 30_000;
+
+    /// <summary>15 chunks of UTF-16 text keep the entity under the 1 MiB limit with room for its other properties.</summary>
+    public const int MaxChunks = 15;
+
+    public const int MaxLength = ChunkLength * MaxChunks;
+
+    public static void Write(TableEntity entity, string text)
+    {
+        var chunks = text.Chunk(ChunkLength).Select(c => new string(c)).ToArray();
+        if (chunks.Length > MaxChunks)
+        {
+            throw new ArgumentOutOfRangeException(nameof(text), $"{text.Length:N0} characters; at most {MaxLength:N0} fit in one entity.");
+        }
+
+        entity["Chunks"] = chunks.Length;
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            entity[$"Doc{i}"] = chunks[i];
+        }
+    }
+
+    public static string Read(TableEntity entity) =>
+        string.Concat(Enumerable.Range(0, entity.GetInt32("Chunks") ?? 0).Select(i => entity.GetString($"Doc{i}")));
+}
