@@ -38,9 +38,9 @@ public static class UshahidiPostReader
 
         var v5 = post.TryGetProperty("post_content", out var content) && content.ValueKind == JsonValueKind.Array;
         var (lat, lon) = v5 ? V5Location(content, source.LocationKey) : V3Location(post, source.LocationKey);
-        var (open, personal) = v5
+        var (open, personal, place) = v5
             ? UshahidiTextFields.FromV5(content, source)
-            : post.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object ? UshahidiTextFields.FromV3(values, source, fields) : ([], []);
+            : post.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object ? UshahidiTextFields.FromV3(values, source, fields) : ([], [], null);
         var name = Scalar(post, "author_realname")?.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new InboundReport
         {
@@ -49,6 +49,7 @@ public static class UshahidiPostReader
             Title = Scalar(post, "title"),
             Text = string.Join("\n\n", new[] { Scalar(post, "content"), string.Join("\n", open) }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } text ? text : null,
             PrivateDetails = personal.Count > 0 ? string.Join("\n", personal) : null,
+            AddressText = place,
             Lat = lat,
             Long = lon,
             Contact = new Requester(Scalar(post, "author_email"), name?.ElementAtOrDefault(0), name?.ElementAtOrDefault(1), null, null, null),

@@ -26,6 +26,11 @@ public sealed class FakeUshahidi : IAsyncDisposable
 
     public List<int> Posts { get; } = [];
 
+    /// <summary>Posts whose only place is the survey's "Location name" text field: <see cref="PlaceName"/>, no point.</summary>
+    public HashSet<int> WithoutPoint { get; } = [];
+
+    public const string PlaceName = "12 Main St";
+
     /// <summary>Posts edited after creation, with their <c>updated</c> time (never-edited posts have updated = null, as in the platform).</summary>
     public Dictionary<int, DateTimeOffset> Edited { get; } = [];
 
@@ -61,7 +66,8 @@ public sealed class FakeUshahidi : IAsyncDisposable
             ["results"] = new JsonArray(
                 new JsonObject { ["key"] = "last_location_point", ["label"] = "Location", ["type"] = "point", ["input"] = "location" },
                 new JsonObject { ["key"] = "8d2f", ["label"] = "Detailed description", ["type"] = "text", ["input"] = "textarea" },
-                new JsonObject { ["key"] = "9a11", ["label"] = "Phone number", ["type"] = "varchar", ["input"] = "text" }),
+                new JsonObject { ["key"] = "9a11", ["label"] = "Phone number", ["type"] = "varchar", ["input"] = "text" },
+                new JsonObject { ["key"] = "d5e1", ["label"] = "Location name", ["type"] = "varchar", ["input"] = "text" }),
         }));
         app.MapGet("/media/{file}", () =>
         {
@@ -142,7 +148,7 @@ public sealed class FakeUshahidi : IAsyncDisposable
         });
     }
 
-    private static JsonNode V5Post(int id) => new JsonObject
+    private JsonNode V5Post(int id) => new JsonObject
     {
         ["id"] = id, ["form_id"] = 3, ["title"] = $"Pothole report {id}", ["content"] = "Deep pothole near the school",
         ["status"] = "published", ["post_date"] = "2026-11-20T10:00:00+00:00", ["categories"] = new JsonArray(12),
@@ -151,7 +157,9 @@ public sealed class FakeUshahidi : IAsyncDisposable
             ["id"] = 1, ["type"] = "post",
             ["fields"] = new JsonArray(
                 new JsonObject { ["id"] = 7, ["key"] = "title", ["type"] = "title", ["input"] = "text", ["value"] = new JsonObject { ["value"] = $"Pothole report {id}" } },
-                new JsonObject { ["id"] = 9, ["key"] = "b3d1", ["type"] = "location", ["input"] = "location", ["value"] = new JsonObject { ["value"] = new JsonObject { ["lat"] = 44.2, ["lon"] = -72.57 } } },
+                WithoutPoint.Contains(id)
+                    ? new JsonObject { ["id"] = 13, ["key"] = "d5e1", ["label"] = "Location name", ["type"] = "varchar", ["input"] = "text", ["value"] = new JsonObject { ["value"] = PlaceName } }
+                    : new JsonObject { ["id"] = 9, ["key"] = "b3d1", ["type"] = "location", ["input"] = "location", ["value"] = new JsonObject { ["value"] = new JsonObject { ["lat"] = 44.2, ["lon"] = -72.57 } } },
                 new JsonObject { ["id"] = 10, ["key"] = "8d2f", ["label"] = "Detailed description", ["type"] = "varchar", ["input"] = "textarea", ["value"] = new JsonObject { ["value"] = "Two tyres burst here this week" } },
                 new JsonObject { ["id"] = 12, ["key"] = "9a11", ["label"] = "Phone number", ["type"] = "varchar", ["input"] = "text", ["value"] = new JsonObject { ["value"] = "+1 802 555 0199" } },
                 new JsonObject { ["id"] = 11, ["key"] = "c4e2", ["type"] = "media", ["input"] = "upload", ["value"] = new JsonObject { ["value"] = new JsonArray(500 + id) } }),
@@ -164,12 +172,14 @@ public sealed class FakeUshahidi : IAsyncDisposable
         ["id"] = id, ["url"] = $"https://crisis.example.org/api/v3/posts/{id}", ["form"] = new JsonObject { ["id"] = 3 }, ["type"] = "report",
         ["title"] = Edited.ContainsKey(id) ? $"Pothole report {id} (edited)" : $"Pothole report {id}", ["content"] = "Deep pothole near the school", ["status"] = "published",
         ["created"] = "2026-11-20T10:00:00+00:00", ["post_date"] = "2026-11-20T10:00:00+00:00",
-        ["values"] = new JsonObject
-        {
-            ["last_location_point"] = new JsonArray(new JsonObject { ["lon"] = -72.57, ["lat"] = 44.2 }),
-            ["8d2f"] = new JsonArray("Two tyres burst here this week"),
-            ["9a11"] = new JsonArray("+1 802 555 0199"),
-        },
+        ["values"] = WithoutPoint.Contains(id)
+            ? new JsonObject { ["d5e1"] = new JsonArray(PlaceName), ["8d2f"] = new JsonArray("Two tyres burst here this week") }
+            : new JsonObject
+            {
+                ["last_location_point"] = new JsonArray(new JsonObject { ["lon"] = -72.57, ["lat"] = 44.2 }),
+                ["8d2f"] = new JsonArray("Two tyres burst here this week"),
+                ["9a11"] = new JsonArray("+1 802 555 0199"),
+            },
         ["tags"] = new JsonArray(new JsonObject { ["id"] = 12, ["url"] = "https://crisis.example.org/api/v3/tags/12" }),
     };
 }

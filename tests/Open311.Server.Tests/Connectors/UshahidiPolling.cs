@@ -205,6 +205,29 @@ public sealed class UshahidiPolling(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(record["photos"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("v5")]
+    [InlineData("v3")]
+    public async Task APostWhoseOnlyPlaceIsItsLocationNameIsPlacedFromTheTownsAddressPoints(string version)
+    {
+        var town = new Open311.Testing.SyntheticTown(44.19, -72.59, streets: 3, avenues: 3);
+        var imported = await App.Admin().PostAsync($"/open311/manage/jurisdictions/{Towns.Riverton}/addresses", new StringContent(town.ToCsv(), Encoding.UTF8, "text/csv"));
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await PutSourceAsync(version);
+        Deployment.Posts.Add(8);
+        Deployment.WithoutPoint.Add(8);
+
+        await PollAsync();
+
+        var record = await JsonOf(await App.Admin().GetAsync("/open311/manage/intake/crisis:8"));
+        Assert.True(record["outcome"]!.GetValue<string>() == "created", record.ToJsonString());
+        Assert.Contains($"the address '{FakeUshahidi.PlaceName}'", record["reason"]!.GetValue<string>());
+        var request = JsonNode.Parse(await App.CreateClient().GetStringAsync($"/open311/v2/requests/{record["service_request_id"]!.GetValue<string>()}.json"))![0]!;
+        var truth = town.House("12", "Main St")!.Value;
+        Assert.InRange(Open311.Core.Places.GeoDistance.Meters(request["lat"]!.GetValue<double>(), request["long"]!.GetValue<double>(), truth.Lat, truth.Long), 0, 2);
+        Assert.Contains("Location name: 12 Main St", request["description"]!.GetValue<string>());
+    }
+
     private async Task PutSourceAsync(string version, JsonObject? writeBack = null, Open311App? app = null)
     {
         var source = new JsonObject
