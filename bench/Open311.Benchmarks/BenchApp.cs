@@ -12,6 +12,8 @@ public sealed class BenchApp(string connectionString, string prefix) : WebApplic
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The server's folder, wherever the benchmark is started from.
+        builder.UseContentRoot(Open311.Testing.RepoPaths.Of("src", "Open311.Server"));
         builder.UseSetting("Storage:ConnectionString", connectionString);
         builder.UseSetting("Storage:TablePrefix", prefix);
         builder.UseSetting("Open311:AdminKey", AdminKey);

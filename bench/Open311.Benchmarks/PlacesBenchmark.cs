@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Open311.Core.Places;
 using Open311.Testing;
 
@@ -10,6 +14,8 @@ namespace Open311.Benchmarks;
 /// resident-style phrases scored right (within 25 m of the truth), approximate (further, but within the accuracy the
 /// answer states), wrong (outside its stated accuracy, or a place for a phrase that has none) and not located. The
 /// baseline is the naive way: the phrase normalised and looked up whole in a dictionary of "number street" keys.
+/// Before that, once: the same town imported through <c>POST manage/jurisdictions/{id}/addresses</c> on Azurite, and
+/// loaded into a fresh instance's gazetteer, timed.
 /// </summary>
 public static class PlacesBenchmark
 {
@@ -27,6 +33,7 @@ public static class PlacesBenchmark
         var naive = kept.GroupBy(a => $"{a.Number} {StreetName.Normalize(a.Street)}").ToDictionary(g => g.Key, g => (g.First().Lat, g.First().Long));
         var phrases = Phrases(town, missing, new Random(27));
         Console.WriteLine($"Gazetteer: {index.AddressCount:N0} addresses on {index.StreetCount} streets ({missing.Count:N0} left out); {phrases.Count:N0} labelled phrases");
+        await ImportAndLoadAsync(town);
 
         var results = await Measure.CompareAsync(
             $"{phrases.Count:N0} phrases",
@@ -63,6 +70,31 @@ public static class PlacesBenchmark
             var simple = kind.Select(p => Score(p, Naive(naive, p.Text))).ToList();
             Console.WriteLine($"{kind.Key,-26} {kind.Count(),8} | {Count(ours, "right"),11} {Count(ours, "approximate"),7} {Count(ours, "wrong"),6} {Count(ours, "none"),6} | {Count(simple, "right"),12} {Count(simple, "wrong"),6} {Count(simple, "none"),6}");
         }
+    }
+
+    /// <summary>The whole town through the manage API into Azurite, then into a second app's gazetteer (a cold instance).</summary>
+    private static async Task ImportAndLoadAsync(SyntheticTown town)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..8];
+        var csv = town.ToCsv(s => s.ToUpperInvariant());
+        await using (var app = new BenchApp(azurite.ConnectionString, prefix))
+        {
+            var admin = app.CreateClient();
+            admin.Timeout = TimeSpan.FromMinutes(10);
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchApp.AdminKey);
+            (await admin.PutAsync("/open311/manage/jurisdictions/synthetic", new StringContent("""{"name":"Synthetic","services":[{"service_code":"pothole","service_name":"Pothole"}]}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            var started = Stopwatch.GetTimestamp();
+            var imported = await admin.PostAsync("/open311/manage/jurisdictions/synthetic/addresses", new StringContent(csv, Encoding.UTF8, "text/csv"));
+            imported.EnsureSuccessStatusCode();
+            Console.WriteLine($"Import of {town.Addresses.Count:N0} rows ({csv.Length / 1024 / 1024:N1} MiB of CSV) through the manage API into Azurite: {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s");
+        }
+
+        await using var cold = new BenchApp(azurite.ConnectionString, prefix);
+        var gazetteer = cold.Services.GetRequiredService<Gazetteer>();
+        var loading = Stopwatch.GetTimestamp();
+        var loaded = await gazetteer.GetAsync(null, CancellationToken.None);
+        Console.WriteLine($"Load into a cold instance's gazetteer: {Stopwatch.GetElapsedTime(loading).TotalSeconds:N2} s ({loaded.Sum(i => i.AddressCount):N0} addresses)");
     }
 
     private static FoundPlace? Ours(AddressIndex index, string text)
