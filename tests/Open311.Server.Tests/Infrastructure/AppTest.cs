@@ -22,7 +22,7 @@ public abstract class AppTest(AzuriteFixture azurite) : IAsyncLifetime
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (app is not null)
         {
