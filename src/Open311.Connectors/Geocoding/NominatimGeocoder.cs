@@ -115,9 +115,9 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
         }
 
         var address = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Trim().TrimEnd('/')}/search?q={Uri.EscapeDataString(text)}&format=jsonv2&limit={Limit}&addressdetails=0");
-        if (Box(query) is { } box)
+        if (query.Box is { } box)
         {
-            address += string.Create(CultureInfo.InvariantCulture, $"&viewbox={Degrees(box.West)},{Degrees(box.North)},{Degrees(box.East)},{Degrees(box.South)}&bounded=1");
+            address += string.Create(CultureInfo.InvariantCulture, $"&viewbox={GeocodeQuery.Degrees(box.West)},{GeocodeQuery.Degrees(box.North)},{GeocodeQuery.Degrees(box.East)},{GeocodeQuery.Degrees(box.South)}&bounded=1");
         }
 
         if (query.CountryCode is { Length: 2 } country && country.All(char.IsAsciiLetter))
@@ -181,7 +181,7 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
         }
 
         // bounded=1 already filters; a server that ignores it does not get to place a report elsewhere.
-        if (Box(query) is { } box && (lat < box.South || lat > box.North || lon < box.West || lon > box.East))
+        if (!query.Contains(lat, lon))
         {
             return null;
         }
@@ -252,14 +252,6 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
         };
     }
 
-    private static (double West, double South, double East, double North)? Box(GeocodeQuery query) =>
-        query is { West: { } west, South: { } south, East: { } east, North: { } north }
-            && double.IsFinite(west) && double.IsFinite(south) && double.IsFinite(east) && double.IsFinite(north)
-            && west < east && south < north
-            ? (west, south, east, north)
-            : null;
-
-    private static string Degrees(double value) => value.ToString("0.#######", CultureInfo.InvariantCulture);
 
     private static JsonElement? Child(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;

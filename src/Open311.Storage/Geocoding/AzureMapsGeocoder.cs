@@ -112,9 +112,9 @@ public sealed class AzureMapsGeocoder(HttpClient http, IOptions<GeocoderOptions>
         }
 
         var address = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Trim().TrimEnd('/')}/geocode?api-version={ApiVersion}&query={Uri.EscapeDataString(text)}&top={Top}");
-        if (Box(query) is { } box)
+        if (query.Box is { } box)
         {
-            address += string.Create(CultureInfo.InvariantCulture, $"&bbox={Degrees(box.West)},{Degrees(box.South)},{Degrees(box.East)},{Degrees(box.North)}");
+            address += string.Create(CultureInfo.InvariantCulture, $"&bbox={GeocodeQuery.Degrees(box.West)},{GeocodeQuery.Degrees(box.South)},{GeocodeQuery.Degrees(box.East)},{GeocodeQuery.Degrees(box.North)}");
         }
 
         return Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
@@ -174,7 +174,7 @@ public sealed class AzureMapsGeocoder(HttpClient http, IOptions<GeocoderOptions>
             return null;
         }
 
-        if (Box(query) is { } box && (lat < box.South || lat > box.North || lon < box.West || lon > box.East))
+        if (!query.Contains(lat, lon))
         {
             return null;
         }
@@ -258,14 +258,6 @@ public sealed class AzureMapsGeocoder(HttpClient http, IOptions<GeocoderOptions>
         };
     }
 
-    private static (double West, double South, double East, double North)? Box(GeocodeQuery query) =>
-        query is { West: { } west, South: { } south, East: { } east, North: { } north }
-            && double.IsFinite(west) && double.IsFinite(south) && double.IsFinite(east) && double.IsFinite(north)
-            && west < east && south < north
-            ? (west, south, east, north)
-            : null;
-
-    private static string Degrees(double value) => value.ToString("0.#######", CultureInfo.InvariantCulture);
 
     private static JsonElement? Child(JsonElement? element, string name) =>
         element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) ? value : null;
