@@ -20,32 +20,8 @@ public sealed class DeliveryAuth(TimeProvider time)
     private readonly ConcurrentDictionary<string, DateTimeOffset> seenTokens = new(StringComparer.Ordinal);
 
     /// <summary>Null when the delivery carries the secret; else why not.</summary>
-    public static string? CheckSecret(EmailSettings settings, InboundDelivery delivery)
-    {
-        if (settings.Secret is not { Length: > 0 } secret)
-        {
-            return "this source has no secret: set one to take deliveries on this endpoint";
-        }
-
-        var presented = new List<string>();
-        if (delivery.Query.TryGetValue("key", out var key))
-        {
-            presented.Add(key);
-        }
-
-        var authorization = delivery.Header("Authorization") ?? string.Empty;
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            presented.Add(authorization[7..].Trim());
-        }
-        else if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Basic(authorization[6..]) is { } basic
-            && (settings.BasicUser is null || Same(basic.User, settings.BasicUser)))
-        {
-            presented.Add(basic.Password);
-        }
-
-        return presented.Any(p => Same(p, secret)) ? null : "missing or wrong secret (?key=, Bearer or basic auth)";
-    }
+    public static string? CheckSecret(EmailSettings settings, InboundDelivery delivery) =>
+        DeliverySecret.Check(delivery, settings.Secret, settings.BasicUser);
 
     /// <summary>Null when Mailgun's signature is right, fresh and not seen before; else why not.</summary>
     public string? CheckMailgun(EmailSettings settings, FormFields form)
@@ -84,19 +60,5 @@ public sealed class DeliveryAuth(TimeProvider time)
         return seenTokens.TryAdd(token, now + (2 * Freshness)) ? null : "this token was used before (a replayed delivery)";
     }
 
-    private static (string User, string Password)? Basic(string encoded)
-    {
-        try
-        {
-            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Trim())).Split(':', 2);
-            return pair.Length == 2 ? (pair[0], pair[1]) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static bool Same(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    private static bool Same(string a, string b) => DeliverySecret.Same(a, b);
 }

@@ -55,4 +55,13 @@ public sealed record InboundReport
 
     /// <summary>A link back to the original (the post's page).</summary>
     public string? Url { get; init; }
+
+    /// <summary>Set when the post passes on another (a retweet, boost or quote-post): the original's external id. Never a new request.</summary>
+    public string? RepostOf { get; init; }
+
+    /// <summary>The external id of the post this one answers: a reply to a report is added to that report, not made a request.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>When the author last edited it; a later edit of a report already taken in is noted on its record.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
 }

@@ -9,4 +9,10 @@ public static class IntakeOutcome
     public const string NeedsLocation = "needs_location";
     public const string Unroutable = "unroutable";
     public const string Rejected = "rejected";
+
+    /// <summary>Not a report of its own: a repost (retweet, boost, quote) of one.</summary>
+    public const string Ignored = "ignored";
+
+    /// <summary>A reply in a report's thread: added to that report's record, not a request of its own.</summary>
+    public const string FollowUp = "follow_up";
 }

@@ -48,15 +48,22 @@ public sealed class IntakePipeline(
     {
         var now = time.GetUtcNow();
         var previous = await records.GetAsync(report.SourceId, report.ExternalId, cancellationToken);
-        if (previous is { Outcome: IntakeOutcome.Created or IntakeOutcome.Forwarded })
+        if (previous is { Outcome: IntakeOutcome.Created or IntakeOutcome.Forwarded or IntakeOutcome.Ignored or IntakeOutcome.FollowUp })
         {
-            // An edit or a redelivery: the record learns of it, the request stays the one already made.
-            var again = await records.SaveAsync(previous with { LastSeenAt = now, Deliveries = previous.Deliveries + 1, LastDelivery = IntakeOutcome.Duplicate, Title = report.Title ?? previous.Title }, cancellationToken);
-            logger.LogInformation("Intake {IntakeId} delivered again ({Deliveries}); request {ServiceRequestId} unchanged", again.IntakeId, again.Deliveries, again.ServiceRequestId);
-            return again;
+            return await AgainAsync(previous, report, now, cancellationToken);
         }
 
-        var (decided, problems) = await DecideAsync(report, source, publicBase, now, cancellationToken);
+        if (report.RepostOf is { } original)
+        {
+            return await SaveAsync(Settled(report, now, IntakeOutcome.Ignored, $"A repost of {InputText.Quote(original)}: the original is the report, not this."), previous, cancellationToken);
+        }
+
+        if (report.ReplyTo is { } parentId && await records.GetAsync(report.SourceId, parentId, cancellationToken) is { } parent)
+        {
+            return await FollowUpAsync(report, parent, previous, source, publicBase, now, cancellationToken);
+        }
+
+        var (decided, problems) = await DecideAsync(report, previous, source, publicBase, now, cancellationToken);
         var record = await records.SaveAsync(
             decided with
             {
@@ -75,6 +82,97 @@ public sealed class IntakePipeline(
         return record;
     }
 
+    /// <summary>An edit or a redelivery: the record learns of it (an edit as a note), the request stays the one already made.</summary>
+    private async Task<IntakeRecord> AgainAsync(IntakeRecord previous, InboundReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var edited = report.EditedAt is { } at && at != previous.Report?.EditedAt && previous.Report is not null;
+        var notes = edited ? [.. previous.Notes, new RequestNote(now, "edited", "Edited by the author", Clip(report.Text))] : previous.Notes;
+        var again = await records.SaveAsync(
+            previous with
+            {
+                LastSeenAt = now,
+                Deliveries = previous.Deliveries + 1,
+                LastDelivery = IntakeOutcome.Duplicate,
+                Title = report.Title is { } title ? InputText.Truncate(title, 400) : previous.Title,
+                Notes = notes,
+                Report = edited ? StoredReport.From(report) : previous.Report,
+            },
+            cancellationToken);
+        logger.LogInformation("Intake {IntakeId} delivered again ({Deliveries}{Edited}); request {ServiceRequestId} unchanged", again.IntakeId, again.Deliveries, edited ? ", edited" : string.Empty, again.ServiceRequestId);
+        return again;
+    }
+
+    /// <summary>
+    /// A reply in a report's thread. The report's own author answering a report that lacked its place: the report is
+    /// decided again with the answer as its place words. Anyone else, or a report already settled: a note on it.
+    /// </summary>
+    private async Task<IntakeRecord> FollowUpAsync(InboundReport reply, IntakeRecord parent, IntakeRecord? previous, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var author = reply.Contact.AccountId;
+        string reason;
+        if (parent.Outcome == IntakeOutcome.NeedsLocation && author is not null && author == parent.Report?.Contact.AccountId)
+        {
+            var merged = parent.Report!.ToReport(parent.SourceId, parent.ExternalId) with
+            {
+                AddressText = reply.Text,
+                Text = string.Join("\n\n", new[] { parent.Report.Text, reply.Text }.Where(t => !string.IsNullOrWhiteSpace(t))),
+                Photos = reply.Photos,
+            };
+            var decided = await ProcessAsync(merged, source, publicBase, cancellationToken);
+            reason = decided.Outcome == IntakeOutcome.NeedsLocation
+                ? $"The author's answer in the thread of {parent.IntakeId}; it did not place the report either."
+                : $"The author's answer in the thread of {parent.IntakeId}: it placed the report, which is now {decided.Outcome}.";
+        }
+        else
+        {
+            await NoteAsync(parent, new RequestNote(now, "reply", $"Reply from {author ?? "someone"}", Clip(reply.Text)), cancellationToken);
+            reason = $"A reply in the thread of {parent.IntakeId}: added to it as a note, not a request of its own.";
+        }
+
+        return await SaveAsync(Settled(reply, now, IntakeOutcome.FollowUp, reason), previous, cancellationToken);
+    }
+
+    /// <summary>A note on a record that others may be writing too: read again and retried on a conflict.</summary>
+    private async Task NoteAsync(IntakeRecord record, RequestNote note, CancellationToken cancellationToken)
+    {
+        for (var race = 1; ; race++)
+        {
+            try
+            {
+                await records.SaveAsync(record with { Notes = [.. record.Notes, note] }, cancellationToken);
+                return;
+            }
+            catch (IntakeConflictException) when (race < MaxRaces)
+            {
+                record = await records.GetAsync(record.SourceId, record.ExternalId, cancellationToken) ?? record;
+            }
+        }
+    }
+
+    /// <summary>The record of a post that is no report of its own (a repost, a reply).</summary>
+    private static IntakeRecord Settled(InboundReport report, DateTimeOffset now, string outcome, string reason) => new()
+    {
+        IntakeId = IntakeRecord.IdOf(report.SourceId, report.ExternalId),
+        SourceId = report.SourceId,
+        ExternalId = report.ExternalId,
+        Title = report.Title is { } title ? InputText.Truncate(title, 400) : null,
+        Outcome = outcome,
+        Reason = reason,
+        FirstSeenAt = now,
+        LastSeenAt = now,
+        Details = report.PrivateDetails,
+        Report = StoredReport.From(report),
+    };
+
+    private async Task<IntakeRecord> SaveAsync(IntakeRecord record, IntakeRecord? previous, CancellationToken cancellationToken)
+    {
+        var saved = await records.SaveAsync(record with { FirstSeenAt = previous?.FirstSeenAt ?? record.FirstSeenAt, Deliveries = (previous?.Deliveries ?? 0) + 1, ETag = previous?.ETag }, cancellationToken);
+        logger.LogInformation("Intake {IntakeId}: {Outcome} — {Reason}", saved.IntakeId, saved.Outcome, saved.Reason);
+        return saved;
+    }
+
+    private static string? Clip(string? text) => text is null ? null : InputText.Truncate(text, 500);
+
     /// <summary>The queue only wakes a worker; if it cannot be reached now the outbox sweep finds the record later.</summary>
     private async Task WakeAsync(IntakeRecord record, CancellationToken cancellationToken)
     {
@@ -88,7 +186,7 @@ public sealed class IntakePipeline(
         }
     }
 
-    private async Task<(IntakeRecord Record, IReadOnlyList<string> PhotoProblems)> DecideAsync(InboundReport report, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(IntakeRecord Record, IReadOnlyList<string> PhotoProblems)> DecideAsync(InboundReport report, IntakeRecord? previous, SourceSettings source, string? publicBase, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = new IntakeRecord
         {
@@ -100,7 +198,9 @@ public sealed class IntakePipeline(
             Reason = string.Empty,
             FirstSeenAt = now,
             LastSeenAt = now,
-            Details = report.PrivateDetails,
+            Details = report.PrivateDetails ?? previous?.Details,
+            Report = StoredReport.From(report),
+            Notes = previous?.Notes ?? [],
         };
 
         if (report.Raw is { } raw)
@@ -120,25 +220,30 @@ public sealed class IntakePipeline(
             return (record with { Reason = "The report has neither a title nor a text." }, []);
         }
 
+        // A report decided again (its author answered where it is; a person placed it) keeps the photos stored the first time.
         var copied = report.Photos.Count == 0
-            ? CopiedPhotos.None
+            ? previous is { Photos.Count: > 0 } ? new CopiedPhotos(previous.Photos, null, []) : CopiedPhotos.None
             : await photos.CopyAsync(PhotoFolder(report.SourceId), record.IntakeId, report.Photos, publicBase, cancellationToken);
         record = record with { Photos = copied.Urls };
         var (lat, lon, accuracy, located) = Locate(report, copied.Location);
-        if (lat is null || lon is null)
+
+        // No point, or only one too coarse to use (a social network's "place"): the words may say more.
+        if (lat is null || lon is null || accuracy > source.MaxAccuracyMeters)
         {
             var scope = report.JurisdictionId is { } named ? [named] : source.Jurisdictions;
             var place = await places.FindAsync(new Places.PlaceQuestion(report.AddressText, [report.AddressText, report.Title, report.Text], scope, source.StreetLevel), cancellationToken);
-            if (place.Place is not { } found)
+            if (place.Place is { } better)
+            {
+                (lat, lon, accuracy) = (better.Lat, better.Long, better.AccuracyMeters);
+                located = FormattableString.Invariant($"Located by {better.Evidence}: {better.Lat:0.#####}, {better.Long:0.#####} (±{better.AccuracyMeters:0} m). ");
+            }
+            else if (lat is null || lon is null)
             {
                 var kept = report.AddressText is { } address ? $" The address text '{InputText.Quote(address)}' is kept for a person to place." : string.Empty;
                 var why = place.Reason.Length > 0 ? $" {char.ToUpperInvariant(place.Reason[0])}{place.Reason[1..]}." : string.Empty;
                 var reason = why.Length == 0 && kept.Length == 0 ? "The report has no location." : $"No coordinates.{why}{kept}";
                 return (record with { Outcome = IntakeOutcome.NeedsLocation, Reason = reason }, copied.Problems);
             }
-
-            (lat, lon, accuracy) = (found.Lat, found.Long, found.AccuracyMeters);
-            located = FormattableString.Invariant($"Located by {found.Evidence}: {found.Lat:0.#####}, {found.Long:0.#####} (±{found.AccuracyMeters:0} m). ");
         }
 
         if (accuracy > source.MaxAccuracyMeters)

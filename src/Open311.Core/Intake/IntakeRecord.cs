@@ -53,6 +53,9 @@ public sealed record IntakeRecord
     /// <summary>For a report passed to a remote city: what to send (staff-only, like every intake record).</summary>
     public ForwardPayload? Forward { get; init; }
 
+    /// <summary>What the report said (staff-only), so it can be finished later without the source sending it again.</summary>
+    public StoredReport? Report { get; init; }
+
     /// <summary>What happened to the report after intake: deliveries, status changes, notices to its source.</summary>
     public IReadOnlyList<Requests.RequestNote> Notes { get; init; } = [];
 

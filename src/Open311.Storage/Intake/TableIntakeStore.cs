@@ -110,31 +110,51 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         return found;
     }
 
-    private static TableEntity ToEntity(IntakeRecord record, string partition, string rowKey, string recent) => new(partition, rowKey)
+    private static TableEntity ToEntity(IntakeRecord record, string partition, string rowKey, string recent)
     {
-        ["IntakeId"] = record.IntakeId,
-        ["SourceId"] = record.SourceId,
-        ["ExternalId"] = record.ExternalId,
-        ["Outcome"] = record.Outcome,
-        ["Reason"] = Cut(record.Reason, 8000),
-        ["Title"] = Cut(record.Title, 400),
-        ["JurisdictionId"] = record.JurisdictionId,
-        ["ServiceCode"] = record.ServiceCode,
-        ["ServiceRequestId"] = record.ServiceRequestId,
-        ["FirstSeenAt"] = record.FirstSeenAt,
-        ["LastSeenAt"] = record.LastSeenAt,
-        ["Deliveries"] = record.Deliveries,
-        ["LastDelivery"] = record.LastDelivery,
-        ["WriteBack"] = Cut(record.WriteBack, 2000),
-        ["Details"] = Cut(record.Details, 16_000),
-        ["Photos"] = record.Photos.Count == 0 ? null : JsonSerializer.Serialize(record.Photos),
-        ["Raw"] = record.Raw,
-        ["Delivery"] = record.Delivery is null ? null : JsonSerializer.Serialize(record.Delivery),
-        ["Forward"] = record.Forward is null ? null : JsonSerializer.Serialize(record.Forward),
-        ["Notes"] = record.Notes.Count == 0 ? null : JsonSerializer.Serialize(record.Notes.TakeLast(MaxNotes)),
-        ["PendingNotice"] = record.PendingNotice is null ? null : JsonSerializer.Serialize(record.PendingNotice),
-        ["Recent"] = recent,
-    };
+        var entity = new TableEntity(partition, rowKey)
+        {
+            ["IntakeId"] = record.IntakeId,
+            ["SourceId"] = record.SourceId,
+            ["ExternalId"] = record.ExternalId,
+            ["Outcome"] = record.Outcome,
+            ["Reason"] = Cut(record.Reason, 8000),
+            ["Title"] = Cut(record.Title, 400),
+            ["JurisdictionId"] = record.JurisdictionId,
+            ["ServiceCode"] = record.ServiceCode,
+            ["ServiceRequestId"] = record.ServiceRequestId,
+            ["FirstSeenAt"] = record.FirstSeenAt,
+            ["LastSeenAt"] = record.LastSeenAt,
+            ["Deliveries"] = record.Deliveries,
+            ["LastDelivery"] = record.LastDelivery,
+            ["WriteBack"] = Cut(record.WriteBack, 2000),
+            ["Details"] = Cut(record.Details, 16_000),
+            ["Photos"] = record.Photos.Count == 0 ? null : JsonSerializer.Serialize(record.Photos, StorageJson.Compact),
+            ["Raw"] = record.Raw,
+            ["Delivery"] = record.Delivery is null ? null : JsonSerializer.Serialize(record.Delivery, StorageJson.Compact),
+            ["Recent"] = recent,
+        };
+
+        // Texts of up to 4,000 characters: JSON escapes an emoji as twelve, past one property's 32,768.
+        Json(entity, "Forward", record.Forward);
+        Json(entity, "Notes", record.Notes.Count == 0 ? null : record.Notes.TakeLast(MaxNotes).ToList());
+        Json(entity, "PendingNotice", record.PendingNotice);
+        Json(entity, "Report", record.Report);
+        return entity;
+    }
+
+    private static void Json<T>(TableEntity entity, string name, T? value)
+        where T : class
+    {
+        if (value is not null)
+        {
+            LongText.Write(entity, JsonSerializer.Serialize(value, StorageJson.Compact), name);
+        }
+    }
+
+    private static T? Json<T>(TableEntity entity, string name)
+        where T : class =>
+        LongText.ReadOrNull(entity, name) is { } json ? JsonSerializer.Deserialize<T>(json) : null;
 
     private static string? Cut(string? value, int max) => value is { } v && v.Length > max ? v[..max] : value;
 
@@ -158,9 +178,10 @@ public sealed class TableIntakeStore(TableProvider tables) : IIntakeStore
         Photos = e.GetString("Photos") is { } photos ? JsonSerializer.Deserialize<List<string>>(photos) ?? [] : [],
         Raw = e.GetString("Raw"),
         Delivery = e.GetString("Delivery") is { } delivery ? JsonSerializer.Deserialize<Delivery>(delivery) : null,
-        Forward = e.GetString("Forward") is { } forward ? JsonSerializer.Deserialize<ForwardPayload>(forward) : null,
-        Notes = e.GetString("Notes") is { } notes ? JsonSerializer.Deserialize<List<Core.Requests.RequestNote>>(notes) ?? [] : [],
-        PendingNotice = e.GetString("PendingNotice") is { } notice ? JsonSerializer.Deserialize<StatusNotice>(notice) : null,
+        Forward = Json<ForwardPayload>(e, "Forward"),
+        Notes = Json<List<Core.Requests.RequestNote>>(e, "Notes") ?? [],
+        Report = Json<StoredReport>(e, "Report"),
+        PendingNotice = Json<StatusNotice>(e, "PendingNotice"),
         ETag = e.ETag.ToString(),
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Open311.Core.Requests;
+using Open311.Storage.Tables;
 
 namespace Open311.Storage.Requests;
 
@@ -45,7 +46,7 @@ public static class RequestEntityMapper
         ["Lat"] = r.Lat,
         ["Long"] = r.Long,
         ["MediaUrl"] = r.MediaUrl,
-        ["Attributes"] = r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes, Compact),
+        ["Attributes"] = r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes, StorageJson.Compact),
         ["Notes"] = r.Notes.Count == 0 ? null : NotesJson(r.Notes),
         ["Private"] = r.Private ? true : null,
     };
@@ -53,18 +54,15 @@ public static class RequestEntityMapper
     /// <summary>A string property holds 64 KiB (32,768 UTF-16 characters); the JSON is kept well below.</summary>
     public const int MaxJsonLength = 30_000;
 
-    /// <summary>Non-ASCII text as itself, not \uXXXX: six characters per letter would blow the property limit.</summary>
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The newest notes that fit; the opening note is always kept.</summary>
     private static string NotesJson(IReadOnlyList<RequestNote> notes)
     {
         var kept = notes.TakeLast(MaxNotes).ToList();
-        var json = JsonSerializer.Serialize(kept, Compact);
+        var json = JsonSerializer.Serialize(kept, StorageJson.Compact);
         while (json.Length > MaxJsonLength && kept.Count > 2)
         {
             kept.RemoveAt(1);
-            json = JsonSerializer.Serialize(kept, Compact);
+            json = JsonSerializer.Serialize(kept, StorageJson.Compact);
         }
 
         return json;

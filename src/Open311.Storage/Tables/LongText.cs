@@ -4,7 +4,8 @@ namespace Open311.Storage.Tables;
 
 /// <summary>
 /// Text longer than one string property holds (64 KiB): split over properties <c>Doc0…DocN</c> of at most
-/// <see cref="ChunkLength"/> characters, with their count in <c>Chunks</c>.
+/// <see cref="ChunkLength"/> characters, with their count in <c>Chunks</c> — or, for a second text in the same entity,
+/// under another name (<c>Report0…</c>, <c>ReportChunks</c>).
 /// </summary>
 public static class LongText
 {
@@ -15,7 +16,7 @@ public static class LongText
 
     public const int MaxLength = ChunkLength * MaxChunks;
 
-    public static void Write(TableEntity entity, string text)
+    public static void Write(TableEntity entity, string text, string name = "Doc")
     {
         var chunks = text.Chunk(ChunkLength).Select(c => new string(c)).ToArray();
         if (chunks.Length > MaxChunks)
@@ -23,13 +24,18 @@ public static class LongText
             throw new ArgumentOutOfRangeException(nameof(text), $"{text.Length:N0} characters; at most {MaxLength:N0} fit in one entity.");
         }
 
-        entity["Chunks"] = chunks.Length;
+        entity[Count(name)] = chunks.Length;
         for (var i = 0; i < chunks.Length; i++)
         {
-            entity[$"Doc{i}"] = chunks[i];
+            entity[$"{name}{i}"] = chunks[i];
         }
     }
 
-    public static string Read(TableEntity entity) =>
-        string.Concat(Enumerable.Range(0, entity.GetInt32("Chunks") ?? 0).Select(i => entity.GetString($"Doc{i}")));
+    /// <summary>The text, or null when the entity holds none under <paramref name="name"/>.</summary>
+    public static string? ReadOrNull(TableEntity entity, string name) =>
+        entity.GetInt32(Count(name)) is { } count ? string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString($"{name}{i}"))) : null;
+
+    public static string Read(TableEntity entity) => ReadOrNull(entity, "Doc") ?? string.Empty;
+
+    private static string Count(string name) => name == "Doc" ? "Chunks" : $"{name}Chunks";
 }

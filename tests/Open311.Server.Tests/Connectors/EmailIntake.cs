@@ -142,7 +142,7 @@ public sealed class EmailIntake(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(resent.IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("mime?key=" + Secret, TestMail.Plain("kept@example.org", "Pothole", "Deep"), "message/rfc822")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("email, ushahidi", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("email, social, ushahidi", await unknown.Content.ReadAsStringAsync());
     }
 
     private async Task<HttpResponseMessage> PostAsync(string action, byte[] body, string contentType, string? authorization = null)

@@ -131,6 +131,60 @@ public sealed class IntakePipelineDecides(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Single(listed, r => r.Description?.Contains("deep pothole", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task ARepostIsRecordedButNeverARequest()
+    {
+        var record = await Pipeline.ProcessAsync(Report("boost-1") with { Lat = Towns.Lat, Long = Towns.Long, RepostOf = "m100" }, Source, Base, CancellationToken.None);
+
+        Assert.Equal((IntakeOutcome.Ignored, null), (record.Outcome, record.ServiceRequestId));
+        Assert.Contains("A repost of m100", record.Reason);
+    }
+
+    [Fact]
+    public async Task ARepliesFromOthersAreNotesAndTheAuthorsAnswerPlacesTheReport()
+    {
+        var author = new Requester(null, null, null, null, null, "@sam");
+        var first = await Pipeline.ProcessAsync(Report("t1") with { Text = "Deep pothole, please fix", Contact = author }, Source, Base, CancellationToken.None);
+        var neighbour = await Pipeline.ProcessAsync(Report("t2") with { Text = "I saw it too", ReplyTo = "t1", Contact = new Requester(null, null, null, null, null, "@lee") }, Source, Base, CancellationToken.None);
+        var answer = await Pipeline.ProcessAsync(Report("t3") with { Title = null, Text = "It's at https://www.openstreetmap.org/?mlat=44.20012&mlon=-72.57031", ReplyTo = "t1", Contact = author }, Source, Base, CancellationToken.None);
+
+        Assert.Equal(IntakeOutcome.NeedsLocation, first.Outcome);
+        Assert.Equal(IntakeOutcome.FollowUp, neighbour.Outcome);
+        Assert.Equal(IntakeOutcome.FollowUp, answer.Outcome);
+        Assert.Contains("it placed the report, which is now created", answer.Reason);
+        var placed = (await services.GetRequiredService<IIntakeStore>().GetAsync("mail", "t1", CancellationToken.None))!;
+        Assert.Equal((IntakeOutcome.Created, 2), (placed.Outcome, placed.Deliveries));
+        Assert.Contains(placed.Notes, n => n.Type == "reply" && n.Summary == "Reply from @lee" && n.Description == "I saw it too");
+        var request = (await services.GetRequiredService<IRequestStore>().GetAsync(Towns.Riverton, placed.ServiceRequestId!, CancellationToken.None))!.Request;
+        Assert.StartsWith("Pothole\n\nDeep pothole, please fix", request.Description);
+        Assert.Equal(44.20012, request.Lat!.Value, 5);
+    }
+
+    [Fact]
+    public async Task AnEditOfAReportAlreadyTakenInIsNotedOnItsRecord()
+    {
+        var at = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        var first = await Pipeline.ProcessAsync(Report("e1") with { Lat = Towns.Lat, Long = Towns.Long, EditedAt = null }, Source, Base, CancellationToken.None);
+        var edited = await Pipeline.ProcessAsync(Report("e1") with { Lat = Towns.Lat, Long = Towns.Long, Text = "A deep pothole by the school, now with water in it", EditedAt = at }, Source, Base, CancellationToken.None);
+        var again = await Pipeline.ProcessAsync(Report("e1") with { Lat = Towns.Lat, Long = Towns.Long, Text = "A deep pothole by the school, now with water in it", EditedAt = at }, Source, Base, CancellationToken.None);
+
+        Assert.Equal(first.ServiceRequestId, edited.ServiceRequestId);
+        Assert.Single(again.Notes, n => n.Type == "edited" && n.Description!.Contains("water", StringComparison.Ordinal));
+        Assert.Equal(3, again.Deliveries);
+    }
+
+    [Fact]
+    public async Task LongNonLatinTextFitsTheRecordEverywhereItIsKept()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("🚧", 4000));
+
+        var record = await Pipeline.ProcessAsync(Report("x1") with { Text = emoji, AddressText = emoji }, Source, Base, CancellationToken.None);
+
+        var stored = (await services.GetRequiredService<IIntakeStore>().GetAsync("mail", "x1", CancellationToken.None))!;
+        Assert.Equal(IntakeOutcome.NeedsLocation, record.Outcome);
+        Assert.Equal(4000, Open311.Core.Protocol.InputText.Length(stored.Report!.Text!));
+    }
+
     private static InboundReport Report(string id) => new()
     {
         SourceId = "mail",

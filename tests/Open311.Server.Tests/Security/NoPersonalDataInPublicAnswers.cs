@@ -14,7 +14,7 @@ namespace Open311.Server.Tests.Security;
 public sealed class NoPersonalDataInPublicAnswers(AzuriteFixture azurite) : AppTest(azurite)
 {
     private static readonly string[] Personal =
-        ["pii-ann@example.org", "Annabelle-Pii", "Quartermaine-Pii", "555-0199-77", "device-pii-42", "account-pii-7", "mapper-pii@example.org", "Mapper Piiname"];
+        ["pii-ann@example.org", "Annabelle-Pii", "Quartermaine-Pii", "555-0199-77", "device-pii-42", "account-pii-7", "mapper-pii@example.org", "Mapper Piiname", "tooter_pii", "Tooter Piiname"];
 
     [Fact]
     public async Task NoPublicRouteShowsWhoReported()
@@ -28,6 +28,7 @@ public sealed class NoPersonalDataInPublicAnswers(AzuriteFixture azurite) : AppT
         var id = posted[0]!["service_request_id"]!.GetValue<string>();
         var token = batch[0]!["token"]?.GetValue<string>() ?? "none";
         await PostFromAConnectorAsync();
+        await PostFromASocialFeedAsync();
         var update = await Client.PostAsync("/open311/v2/servicerequestupdates.json", Forms.Of(
             ("api_key", key), ("service_request_id", id), ("update_id", "u-1"), ("status", "IN_PROGRESS"), ("updated_datetime", "2026-03-04T09:00:00Z"),
             ("description", "Crew sent"), ("email", Personal[0]), ("first_name", Personal[1]), ("last_name", Personal[2]), ("phone", Personal[3]), ("account_id", Personal[5])));
@@ -63,6 +64,17 @@ public sealed class NoPersonalDataInPublicAnswers(AzuriteFixture azurite) : AppT
         Assert.True(read >= 25, $"read only {read} answers");
         var staff = await App.Admin().GetStringAsync($"/open311/manage/requests/{id}");
         Assert.Contains(Personal[0], staff);
+    }
+
+    private async Task PostFromASocialFeedAsync()
+    {
+        const string secret = "social-pii-secret-0123456789";
+        var source = $$$"""{"type":"social","network":"mastodon","secret":"{{{secret}}}","category_map":{"tag:riverton311":"pothole"}}""";
+        Assert.True((await App.Admin().PutAsync("/open311/manage/sources/toots", new StringContent(source, Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
+        var status = $$"""{"id":"113000000000000077","created_at":"2026-11-27T10:00:00.000Z","in_reply_to_id":null,"visibility":"public","uri":"https://town.social/users/{{Personal[8]}}/statuses/113000000000000077","url":"https://town.social/@{{Personal[8]}}/113000000000000077","edited_at":null,"content":"<p>Pothole here https://www.openstreetmap.org/?mlat=44.20012&amp;mlon=-72.57031 #riverton311</p>","reblog":null,"account":{"id":"1","username":"{{Personal[8]}}","acct":"{{Personal[8]}}","display_name":"{{Personal[9]}}","url":"https://town.social/@{{Personal[8]}}"},"media_attachments":[],"mentions":[],"tags":[{"name":"riverton311","url":"https://town.social/tags/riverton311"}]}""";
+        var posted = await Client.PostAsync($"/open311/connectors/social/toots/posts?key={secret}", new StringContent(status, Encoding.UTF8, "application/json"));
+        var record = JsonNode.Parse(await posted.Content.ReadAsStringAsync())![0]!;
+        Assert.Equal("created", record["outcome"]!.GetValue<string>());
     }
 
     private async Task PostFromAConnectorAsync()
