@@ -46,7 +46,7 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton<RemoteCatalogSync>();
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<ClientLimits>();
-        services.AddSingleton<AdminKeyCheck>();
+        services.AddSingleton<Staff.StaffAccess>();
         services.AddSingleton<FallbackEndpoints>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<KeyedPostReader>();
@@ -84,6 +84,10 @@ public static class Open311ApiServiceCollectionExtensions
         services.AddSingleton(sp => PublicBase.From(sp.GetRequiredService<IOptions<Open311Options>>().Value.PublicBaseUrl, Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME")));
         services.AddSingleton<SourcesAndIntakeEndpoints>();
         services.AddSingleton<DocsEndpoints>();
+        services.AddSingleton<Core.Staff.IntakeFinisher>();
+        services.AddSingleton<Staff.StaffEndpoints>();
+        services.AddSingleton<Staff.InboxEndpoints>();
+        services.AddSingleton<Web.WebEndpoints>();
         return services;
     }
 }

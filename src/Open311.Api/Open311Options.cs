@@ -60,6 +60,26 @@ public sealed class Open311Options
     /// </summary>
     public int FailuresPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Sign-in to the console with Microsoft Entra ID through App Service Authentication: the principal it puts in
+    /// <c>X-MS-CLIENT-PRINCIPAL</c> is mapped to towns by <see cref="StaffGroups"/> and <see cref="StaffEmails"/>. Only
+    /// for an app behind App Service Authentication, which drops that header from what clients send; never on a host
+    /// that clients reach directly, where anyone could write it.
+    /// </summary>
+    public bool TrustAppServiceAuthentication { get; set; }
+
+    /// <summary>Entra group object ids and the towns their members work for: <c>{group id}=town1,town2;{group id}=town3</c>.</summary>
+    public string? StaffGroups { get; set; }
+
+    /// <summary>Signed-in e-mail addresses and their towns: <c>clerk@riverton.example=riverton.example;…</c>.</summary>
+    public string? StaffEmails { get; set; }
+
+    /// <summary>A tile layer for the console's and tracker's maps (<c>https://tiles.example/{z}/{x}/{y}.png</c>); none: outline maps.</summary>
+    public string? MapTilesUrl { get; set; }
+
+    /// <summary>The attribution the tile provider asks for, shown on the maps.</summary>
+    public string? MapTilesAttribution { get; set; }
+
     public IReadOnlyList<string> ManageOrigins() =>
         (ManageCorsOrigins ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

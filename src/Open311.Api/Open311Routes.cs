@@ -34,6 +34,15 @@ public static class Open311Routes
     public const string ManageIntake = "manage/intake/{intakeId}";
     public const string ManageOutbox = "manage/outbox";
     public const string ManageOutboxRetry = "manage/outbox/{intakeId}/retry";
+    public const string ManageRequests = "manage/requests";
+    public const string ManageIntakeResolve = "manage/intake/{intakeId}/resolve";
+    public const string ManageStaffMe = "manage/staff/me";
+    public const string ManageStaffKeys = "manage/staff-keys";
+    public const string ManageStaffKey = "manage/staff-keys/{id}";
+    public const string Console = "console";
+    public const string Tracker = "track";
+    public const string WebFile = "web/{file}";
+    public const string Town = "towns/{jurisdiction}";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
     public const string Docs = "docs";
@@ -79,6 +88,16 @@ public static class Open311Routes
         new("ManageGetIntake", ManageIntake, "GET"),
         new("ManageListOutbox", ManageOutbox, "GET"),
         new("ManageRetryOutbox", ManageOutboxRetry, "POST"),
+        new("ManageListRequests", ManageRequests, "GET"),
+        new("ManageResolveIntake", ManageIntakeResolve, "POST"),
+        new("ManageStaffMe", ManageStaffMe, "GET"),
+        new("ManageListStaffKeys", ManageStaffKeys, "GET"),
+        new("ManageCreateStaffKey", ManageStaffKeys, "POST"),
+        new("ManageRevokeStaffKey", ManageStaffKey, "DELETE"),
+        new("GetConsole", Console, "GET"),
+        new("GetTracker", Tracker, "GET"),
+        new("GetWebFile", WebFile, "GET"),
+        new("GetTown", Town, "GET"),
         new("GetHealth", Health, "GET"),
         new("GetOpenApi", OpenApi, "GET"),
         new("GetDocs", Docs, "GET"),

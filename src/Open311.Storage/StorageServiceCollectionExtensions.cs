@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRequestStore, TableRequestStore>();
         services.AddSingleton<IJurisdictionStore, TableJurisdictionStore>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.AddSingleton<Core.Staff.IStaffKeyStore, TableStaffKeyStore>();
         services.AddSingleton<IMediaStore, BlobMediaStore>();
         services.AddSingleton<IIntakeStore, TableIntakeStore>();
         services.AddSingleton<ISourceStore, TableSourceStore>();

@@ -15,8 +15,9 @@ using Open311.Core.Requests;
 namespace Open311.Api.Manage;
 
 /// <summary>
-/// The manage API (admin key required): jurisdiction documents, API keys, and staff updates of requests with
-/// optimistic concurrency (read the ETag, send it back as If-Match; a stale one gets 412 and nothing changes).
+/// The manage API: jurisdiction documents, API keys, and staff updates of requests with optimistic concurrency (read
+/// the ETag, send it back as If-Match; a stale one gets 412 and nothing changes). Keys, imports and syncs need the
+/// admin key; a town's own document and requests are open to its staff too.
 /// Errors use the Open311 JSON error body.
 /// </summary>
 public sealed class ManageEndpoints(
@@ -30,7 +31,7 @@ public sealed class ManageEndpoints(
     RemoteCatalogSync sync,
     TimeProvider time,
     IOptions<Open311Options> options,
-    AdminKeyCheck admin,
+    Staff.StaffAccess access,
     ILogger<ManageEndpoints> logger)
 {
     public const int MaxRatePerMinute = 100_000;
@@ -39,15 +40,21 @@ public sealed class ManageEndpoints(
     /// <summary>What GET shows instead of a remote endpoint's key; sending it back in a PUT keeps the stored key.</summary>
     public const string HiddenKey = "(hidden)";
 
-    public Task<IResult> ListJurisdictionsAsync(HttpRequest request) => RunAsync(request, async ct =>
+    public Task<IResult> ListJurisdictionsAsync(HttpRequest request) => access.RunAsync(request, logger, async (member, ct) =>
     {
         var snapshot = await registry.GetSnapshotAsync(ct);
-        var list = snapshot.All.Values.OrderBy(j => j.Id, StringComparer.Ordinal)
+        var list = snapshot.All.Values.Where(j => member.Allows(j.Id)).OrderBy(j => j.Id, StringComparer.Ordinal)
             .Select(j => new { id = j.Id, name = j.Name, tier = j.Tier, hosted = j.Hosted, services = j.Services.Count, changeset = Open311Time.Format(j.Changeset) });
         return Results.Json(list, DocumentJson.Options);
     });
 
-    public Task<IResult> GetJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    public Task<IResult> GetJurisdictionAsync(HttpRequest request, string id) => access.RunAsync(request, logger, async (member, ct) =>
+    {
+        member.Require(id);
+        return await JurisdictionDocumentAsync(request, id, ct);
+    });
+
+    private async Task<IResult> JurisdictionDocumentAsync(HttpRequest request, string id, CancellationToken ct)
     {
         var stored = await jurisdictions.GetAsync(id, ct) ?? throw Open311Exception.NotFound($"Jurisdiction '{InputText.Quote(id)}' not found.");
         var document = DocumentJson.Read<JurisdictionDocument>(stored.DocumentJson, out _);
@@ -57,7 +64,7 @@ public sealed class ManageEndpoints(
         }
 
         return Document(request, JsonSerializer.Serialize(document, DocumentJson.Options), stored.ETag, StatusCodes.Status200OK);
-    });
+    }
 
     /// <summary>Copies a remote jurisdiction's catalogue now instead of waiting for the timer.</summary>
     public Task<IResult> SyncJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
@@ -73,7 +80,7 @@ public sealed class ManageEndpoints(
             throw new Open311Exception(502, $"The catalogue of '{InputText.Quote(id)}' was not read: {failure}. The last one is kept.");
         }
 
-        return await GetJurisdictionAsync(request, id);
+        return await JurisdictionDocumentAsync(request, id, ct);
     });
 
     public Task<IResult> ImportJurisdictionsAsync(HttpRequest request) => RunAsync(request, async ct =>
@@ -84,8 +91,9 @@ public sealed class ManageEndpoints(
         return Results.Json(report, DocumentJson.Options);
     });
 
-    public Task<IResult> PutJurisdictionAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    public Task<IResult> PutJurisdictionAsync(HttpRequest request, string id) => access.RunAsync(request, logger, async (member, ct) =>
     {
+        member.Require(id);
         var document = await JsonBody.ReadAsync<JurisdictionDocument>(request, ct);
         var existing = await jurisdictions.GetAsync(id, ct);
         var existed = existing is not null;
@@ -95,7 +103,7 @@ public sealed class ManageEndpoints(
         }
 
         var stored = await registry.PutAsync(id, document, IfMatch(request), ct);
-        logger.LogInformation("Jurisdiction {Jurisdiction} {Action} with {Services} services", id, existed ? "replaced" : "created", document.Services?.Count ?? 0);
+        logger.LogInformation("Jurisdiction {Jurisdiction} {Action} with {Services} services by {Staff}", id, existed ? "replaced" : "created", document.Services?.Count ?? 0, member.Name);
         return Document(request, stored.DocumentJson, stored.ETag, existed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
     });
 
@@ -146,36 +154,37 @@ public sealed class ManageEndpoints(
         return Results.NoContent();
     });
 
-    public Task<IResult> GetRequestAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    public Task<IResult> GetRequestAsync(HttpRequest request, string id) => access.RunAsync(request, logger, async (member, ct) =>
     {
-        var stored = await FindAsync(request, id, ct);
+        var stored = await FindAsync(request, member, id, ct);
         return Document(request, JsonSerializer.Serialize(ManagedRequest.From(stored.Request), DocumentJson.Options), stored.ETag, StatusCodes.Status200OK);
     });
 
-    public Task<IResult> PatchRequestAsync(HttpRequest request, string id) => RunAsync(request, async ct =>
+    public Task<IResult> PatchRequestAsync(HttpRequest request, string id) => access.RunAsync(request, logger, async (member, ct) =>
     {
         var etag = IfMatch(request) ?? throw new Open311Exception(428, "Send If-Match with the ETag from GET manage/requests/{id}: updates never overwrite blindly.");
         var update = await JsonBody.ReadAsync<RequestUpdate>(request, ct);
-        var stored = await FindAsync(request, id, ct);
+        var stored = await FindAsync(request, member, id, ct);
         if (stored.ETag != etag)
         {
             throw new Open311Exception(412, "The request changed since you read it: read it again and reapply your change.");
         }
 
-        var saved = await updater.ChangeAsync(stored, update, ct);
-        logger.LogInformation("Request {ServiceRequestId} in {Jurisdiction} updated: status {Status}", id, saved.Request.JurisdictionId, saved.Request.ExtendedStatus ?? saved.Request.Status);
+        var saved = await updater.ChangeAsync(stored, update, member.Name, ct);
+        logger.LogInformation("Request {ServiceRequestId} in {Jurisdiction} updated by {Staff}: status {Status}", id, saved.Request.JurisdictionId, member.Name, saved.Request.ExtendedStatus ?? saved.Request.Status);
         return Document(request, JsonSerializer.Serialize(ManagedRequest.From(saved.Request), DocumentJson.Options), saved.ETag, StatusCodes.Status200OK);
     });
 
-    private async Task<StoredRequest> FindAsync(HttpRequest request, string id, CancellationToken ct)
+    private async Task<StoredRequest> FindAsync(HttpRequest request, Core.Staff.StaffMember member, string id, CancellationToken ct)
     {
         var jurisdiction = await registry.ResolveAsync(ParameterReader.FromQuery(request).Get("jurisdiction_id"), ct);
+        member.Require(jurisdiction.Id);
         return (InputText.IsIdentifier(id) ? await requests.GetAsync(jurisdiction.Id, id, ct) : null)
             ?? throw Open311Exception.NotFound($"service_request_id '{InputText.Quote(id)}' not found.");
     }
 
     private Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> handler) =>
-        admin.RunAsync(request, logger, handler);
+        access.RunAdminAsync(request, logger, handler);
 
     private static string? IfMatch(HttpRequest request) =>
         request.Headers[HeaderNames.IfMatch].ToString() is { Length: > 0 } value ? value : null;

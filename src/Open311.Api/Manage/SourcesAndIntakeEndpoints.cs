@@ -10,8 +10,9 @@ using Open311.Core.Protocol;
 namespace Open311.Api.Manage;
 
 /// <summary>
-/// The manage API for connector sources and for intake records (what happened to each inbound report). A source's
-/// settings are validated by the connector that owns its type; its secrets are write-only.
+/// The manage API for connector sources (admin key) and for intake records (what happened to each inbound report; a
+/// town's staff see and finish their towns' reports). A source's settings are validated by the connector that owns
+/// its type; its secrets are write-only.
 /// </summary>
 public sealed class SourcesAndIntakeEndpoints(
     ISourceStore sources,
@@ -19,12 +20,14 @@ public sealed class SourcesAndIntakeEndpoints(
     ConnectorCatalog connectors,
     SourcePolling polling,
     Core.Jurisdictions.JurisdictionRegistry registry,
-    AdminKeyCheck admin,
+    Core.Staff.IntakeFinisher finisher,
+    PublicBase publicBase,
+    Staff.StaffAccess admin,
     ILogger<SourcesAndIntakeEndpoints> logger)
 {
     public const int MaxSourceBytes = 64 * 1024;
 
-    public Task<IResult> PutSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> PutSourceAsync(HttpRequest request, string id) => admin.RunAdminAsync(request, logger, async ct =>
     {
         var document = await JsonBody.ReadAsync<SourceDocument>(request, ct, MaxSourceBytes);
         if (!InputText.IsIdentifier(id) || id.Contains(':'))
@@ -52,7 +55,7 @@ public sealed class SourcesAndIntakeEndpoints(
         return Shown(node, connector);
     });
 
-    public Task<IResult> GetSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> GetSourceAsync(HttpRequest request, string id) => admin.RunAdminAsync(request, logger, async ct =>
     {
         var json = (InputText.IsIdentifier(id) ? await sources.GetAsync(id, ct) : null) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
         var node = (JsonObject)JsonNode.Parse(json)!;
@@ -60,25 +63,64 @@ public sealed class SourcesAndIntakeEndpoints(
     });
 
     /// <summary>Polls a source now instead of waiting for the timer; answers what the poll did.</summary>
-    public Task<IResult> PollSourceAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> PollSourceAsync(HttpRequest request, string id) => admin.RunAdminAsync(request, logger, async ct =>
     {
         _ = (InputText.IsIdentifier(id) ? await sources.GetAsync(id, ct) : null) ?? throw Open311Exception.NotFound($"No source '{InputText.Quote(id)}'.");
         return Results.Json(await polling.PollAsync(id, ct), DocumentJson.Options);
     });
 
-    public Task<IResult> GetIntakeAsync(HttpRequest request, string intakeId) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> GetIntakeAsync(HttpRequest request, string intakeId) => admin.RunAsync(request, logger, async (member, ct) =>
     {
-        var parts = intakeId.Split(':', 2);
-        var record = parts.Length == 2 ? await intake.GetAsync(parts[0], parts[1], ct) : null;
-        return Results.Json(record ?? throw Open311Exception.NotFound($"No intake record '{InputText.Quote(intakeId)}'."), DocumentJson.Options);
+        var record = await FindIntakeAsync(intakeId, member, ct);
+        return Results.Json(record, DocumentJson.Options);
     });
 
-    public Task<IResult> ListIntakeAsync(HttpRequest request) => admin.RunAsync(request, logger, async ct =>
+    /// <summary>Intake records newest first; staff see those of their towns (<c>jurisdiction_id</c> narrows to one).</summary>
+    public Task<IResult> ListIntakeAsync(HttpRequest request) => admin.RunAsync(request, logger, async (member, ct) =>
     {
         var p = ParameterReader.FromQuery(request);
         var take = int.TryParse(p.Get("take"), out var t) && t is > 0 and <= 1000 ? t : 100;
-        return Results.Json(await intake.ListAsync(p.Get("source"), p.Get("outcome"), take, ct), DocumentJson.Options);
+        var town = p.Get("jurisdiction_id");
+        if (town is not null)
+        {
+            member.Require(town);
+        }
+
+        var records = await intake.ListAsync(p.Get("source"), p.Get("outcome"), take, ct);
+        var shown = new List<IntakeRecord>();
+        foreach (var record in records)
+        {
+            var mine = town is null ? await finisher.VisibleToAsync(record, member, ct) : await finisher.VisibleToAsync(record, new Core.Staff.StaffMember(member.Name, [town]), ct);
+            if (mine)
+            {
+                shown.Add(record);
+            }
+        }
+
+        return Results.Json(shown, DocumentJson.Options);
     });
+
+    /// <summary>A staff member places a report on the map and/or picks its service; the pipeline finishes it.</summary>
+    public Task<IResult> FinishIntakeAsync(HttpRequest request, string intakeId) => admin.RunAsync(request, logger, async (member, ct) =>
+    {
+        var fix = await JsonBody.ReadAsync<IntakeFixDocument>(request, ct);
+        var record = await FindIntakeAsync(intakeId, member, ct);
+        var town = fix.JurisdictionId ?? throw Open311Exception.BadRequest("jurisdiction_id is required: the town whose map the report was placed on.");
+        var finished = await finisher.FinishAsync(record, new Core.Staff.IntakeFix(town, fix.Lat, fix.Long, string.IsNullOrWhiteSpace(fix.ServiceCode) ? null : fix.ServiceCode), member, publicBase.Open311, ct);
+        logger.LogInformation("Intake {IntakeId} finished by {Staff}: {Outcome}", record.IntakeId, member.Name, finished.Outcome);
+        return Results.Json(finished, DocumentJson.Options);
+    });
+
+    private async Task<IntakeRecord> FindIntakeAsync(string intakeId, Core.Staff.StaffMember member, CancellationToken ct)
+    {
+        var record = IntakeRecord.TryParseId(intakeId, out var source, out var external) ? await intake.GetAsync(source, external, ct) : null;
+        if (record is null || !await finisher.VisibleToAsync(record, member, ct))
+        {
+            throw Open311Exception.NotFound($"No intake record '{InputText.Quote(intakeId)}'.");
+        }
+
+        return record;
+    }
 
     private static IResult Shown(JsonObject node, IConnector? connector)
     {

@@ -13,12 +13,12 @@ namespace Open311.Api.Outbox;
 /// The manage API's view of the outbox: deliveries to remote cities by state (<c>?state=dead</c> — the dead-letter
 /// list, each with its reason), and a replay of one (<c>POST manage/outbox/{intakeId}/retry</c>).
 /// </summary>
-public sealed class OutboxEndpoints(IIntakeStore records, IWorkQueue queue, TimeProvider time, AdminKeyCheck admin, ILogger<OutboxEndpoints> logger)
+public sealed class OutboxEndpoints(IIntakeStore records, IWorkQueue queue, TimeProvider time, Staff.StaffAccess admin, ILogger<OutboxEndpoints> logger)
 {
     private static readonly string[] States =
         [DeliveryState.Queued, DeliveryState.Sending, DeliveryState.Delivered, DeliveryState.WaitingForToken, DeliveryState.Failed, DeliveryState.Dead];
 
-    public Task<IResult> ListAsync(HttpRequest request) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> ListAsync(HttpRequest request) => admin.RunAdminAsync(request, logger, async ct =>
     {
         var p = ParameterReader.FromQuery(request);
         var state = p.Get("state") ?? DeliveryState.Dead;
@@ -31,7 +31,7 @@ public sealed class OutboxEndpoints(IIntakeStore records, IWorkQueue queue, Time
         return Results.Json(await records.ListByDeliveryAsync(state, take, ct), DocumentJson.Options);
     });
 
-    public Task<IResult> RetryAsync(HttpRequest request, string intakeId) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> RetryAsync(HttpRequest request, string intakeId) => admin.RunAdminAsync(request, logger, async ct =>
     {
         var parts = intakeId.Split(':', 2);
         var record = (parts.Length == 2 ? await records.GetAsync(parts[0], parts[1], ct) : null)

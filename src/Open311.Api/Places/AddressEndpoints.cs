@@ -14,18 +14,18 @@ namespace Open311.Api.Places;
 /// points (OpenAddresses CSV or GeoJSON) and answers the import report; <c>GET</c> the same path shows the last
 /// import — while one runs, how far it has got.
 /// </summary>
-public sealed class AddressEndpoints(AddressImporter importer, IAddressStore store, JurisdictionRegistry registry, AdminKeyCheck admin, ILogger<AddressEndpoints> logger)
+public sealed class AddressEndpoints(AddressImporter importer, IAddressStore store, JurisdictionRegistry registry, Staff.StaffAccess admin, ILogger<AddressEndpoints> logger)
 {
     /// <summary>A county's OpenAddresses file of a few hundred thousand points is tens of megabytes.</summary>
     public const long MaxBytes = 200L * 1024 * 1024;
 
-    public Task<IResult> ImportAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> ImportAsync(HttpRequest request, string id) => admin.RunAdminAsync(request, logger, async ct =>
     {
         var status = await RequestBody.ReadAsync(request, MaxBytes, () => importer.ImportAsync(id, request.Body, request.ContentType, ct));
         return Results.Json(status, DocumentJson.Options);
     });
 
-    public Task<IResult> StatusAsync(HttpRequest request, string id) => admin.RunAsync(request, logger, async ct =>
+    public Task<IResult> StatusAsync(HttpRequest request, string id) => admin.RunAdminAsync(request, logger, async ct =>
     {
         if (!(await registry.GetSnapshotAsync(ct)).All.ContainsKey(id))
         {

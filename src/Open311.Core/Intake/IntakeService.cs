@@ -14,11 +14,6 @@ public sealed class IntakeService(IntakePipeline pipeline, IIntakeStore records,
         var origin = publicBase ?? configuredBase.Open311;
         var record = await pipeline.ProcessAsync(report, source.ToSettings(report.SourceId), origin, cancellationToken);
         var after = await connector.AfterIntakeAsync(source, report, record, origin, cancellationToken);
-        if (after != record)
-        {
-            await records.SaveAsync(after, cancellationToken);
-        }
-
-        return after;
+        return after == record ? after : await records.SaveAsync(after, cancellationToken);
     }
 }

@@ -15,6 +15,12 @@ public sealed record StoredReport
 
     public string? AddressText { get; init; }
 
+    public double? Lat { get; init; }
+
+    public double? Long { get; init; }
+
+    public double? AccuracyMeters { get; init; }
+
     public IReadOnlyList<string> CategoryHints { get; init; } = [];
 
     public Requester Contact { get; init; } = Requester.None;
@@ -32,6 +38,9 @@ public sealed record StoredReport
         Title = report.Title is { } title ? InputText.Truncate(title, 400) : null,
         Text = report.Text is { } text ? InputText.Truncate(text, RequestSubmission.MaxDescriptionLength) : null,
         AddressText = report.AddressText is { } address ? InputText.Truncate(address, 400) : null,
+        Lat = report.Lat,
+        Long = report.Long,
+        AccuracyMeters = report.AccuracyMeters,
         CategoryHints = report.CategoryHints.Take(20).ToList(),
         Contact = report.Contact,
         JurisdictionId = report.JurisdictionId,
@@ -48,6 +57,9 @@ public sealed record StoredReport
         Title = Title,
         Text = Text,
         AddressText = AddressText,
+        Lat = Lat,
+        Long = Long,
+        AccuracyMeters = AccuracyMeters,
         CategoryHints = CategoryHints,
         Contact = Contact,
         JurisdictionId = JurisdictionId,

@@ -58,7 +58,7 @@ public static class RequestDocuments
             Element.String("value", v)))));
 
     private static Element Notes(ServiceRequest r) =>
-        Element.List("notes", r.Notes.Select(n => Element.Object(
+        Element.List("notes", r.Notes.Where(n => n.IsPublic).Select(n => Element.Object(
             "note",
             Element.DateTime("datetime", n.Datetime),
             Element.String("type", n.Type),

@@ -31,4 +31,14 @@ public sealed record RequestQuery
     public int Take { get; init; } = RequestQueryParser.MaxResults;
 
     public bool Extensions { get; init; }
+
+    /// <summary>Staff only: private (blackbox) requests are listed too. Never set from a public query.</summary>
+    public bool IncludePrivate { get; init; }
+
+    /// <summary>Staff only: words the id, description, address or service name must contain (any case).</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Whether a request's listed fields pass <see cref="Text"/>.</summary>
+    public bool TextMatches(params string?[] fields) =>
+        string.IsNullOrWhiteSpace(Text) || fields.Any(f => f is not null && f.Contains(Text.Trim(), StringComparison.OrdinalIgnoreCase));
 }

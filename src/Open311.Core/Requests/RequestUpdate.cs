@@ -18,7 +18,11 @@ public sealed class RequestUpdate
     /// <summary>ISO 8601 with a time zone, or empty to clear.</summary>
     public string? ExpectedDatetime { get; set; }
 
-    public ServiceRequest ApplyTo(ServiceRequest request, DateTimeOffset now)
+    /// <summary>A note to colleagues, kept in the history as an internal note: never public.</summary>
+    public string? Note { get; set; }
+
+    /// <param name="by">Who makes the change, written into each history entry it adds.</param>
+    public ServiceRequest ApplyTo(ServiceRequest request, DateTimeOffset now, string? by = null)
     {
         var errors = new List<string>();
         string? extended = null;
@@ -46,6 +50,7 @@ public sealed class RequestUpdate
 
         CheckText(StatusNotes, "status_notes", RequestSubmission.MaxDescriptionLength, errors);
         CheckText(AgencyResponsible, "agency_responsible", RequestSubmission.MaxShortText, errors);
+        CheckText(Note, "note", RequestSubmission.MaxDescriptionLength, errors);
         if (errors.Count > 0)
         {
             throw Open311Exception.BadRequest(errors);
@@ -56,15 +61,30 @@ public sealed class RequestUpdate
         var newExtended = extended is null ? request.ExtendedStatus : Detail(extended);
         if (newStatus != request.Status)
         {
-            notes.Add(new RequestNote(now, newStatus == RequestStatus.Closed ? "closed" : "reopened", $"Status changed to {newExtended ?? newStatus}", Clear(StatusNotes)));
+            notes.Add(new RequestNote(now, newStatus == RequestStatus.Closed ? "closed" : "reopened", $"Status changed to {newExtended ?? newStatus}", Clear(StatusNotes), by));
         }
         else if (newExtended != request.ExtendedStatus)
         {
-            notes.Add(new RequestNote(now, "activity", $"Status changed to {newExtended ?? newStatus}", Clear(StatusNotes)));
+            notes.Add(new RequestNote(now, "activity", $"Status changed to {newExtended ?? newStatus}", Clear(StatusNotes), by));
         }
         else if (StatusNotes is not null && StatusNotes != request.StatusNotes)
         {
-            notes.Add(new RequestNote(now, "activity", "Status notes updated", Clear(StatusNotes)));
+            notes.Add(new RequestNote(now, "activity", "Status notes updated", Clear(StatusNotes), by));
+        }
+
+        if (expected != request.ExpectedAt)
+        {
+            notes.Add(new RequestNote(now, "activity", expected is { } at ? $"Expected by {Open311Time.Format(at)}" : "Expected date cleared", null, by));
+        }
+
+        if (AgencyResponsible is not null && Clear(AgencyResponsible) != request.AgencyResponsible)
+        {
+            notes.Add(new RequestNote(now, "activity", Clear(AgencyResponsible) is { } agency ? $"Assigned to {agency}" : "Agency cleared", null, by));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Note))
+        {
+            notes.Add(new RequestNote(now, RequestNote.Internal, "Internal note", Note.Trim(), by));
         }
 
         return request with

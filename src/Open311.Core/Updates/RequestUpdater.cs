@@ -52,11 +52,12 @@ public sealed class RequestUpdater(IRequestStore store, SourceNotices notices, T
     }
 
     /// <summary>A staff change (manage API PATCH): a change of status or status notes is also an update.</summary>
-    public async Task<StoredRequest> ChangeAsync(StoredRequest stored, RequestUpdate change, CancellationToken cancellationToken)
+    /// <param name="by">The staff member making it, named in the history.</param>
+    public async Task<StoredRequest> ChangeAsync(StoredRequest stored, RequestUpdate change, string by, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var before = stored.Request;
-        var after = change.ApplyTo(before, now);
+        var after = change.ApplyTo(before, now, by);
         StatusUpdate? update = null;
         if (after.Status != before.Status || after.ExtendedStatus != before.ExtendedStatus || after.StatusNotes != before.StatusNotes)
         {

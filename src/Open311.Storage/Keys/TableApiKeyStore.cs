@@ -23,24 +23,15 @@ public sealed class TableApiKeyStore(TableProvider tables) : IApiKeyStore
         return new ApiKey(
             ApiKeySecrets.IdOf(keyHash),
             e.GetString("Name") ?? string.Empty,
-            JsonSerializer.Deserialize<List<string>>(e.GetString("Jurisdictions") ?? "[]") ?? [],
+            KeyRows.Jurisdictions(e),
             e.GetInt32("RatePerMinute") ?? 0,
             e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch);
     }
 
     public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
     {
-        // The id is the first 12 hex digits of the hash (the row key): every row key that starts with it, 'g' being past 'f'.
         var table = await tables.GetAsync(TableProvider.ApiKeys, cancellationToken);
-        var found = false;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {keyId} and RowKey lt {keyId + "g"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            await table.DeleteEntityAsync(Partition, row.RowKey, Azure.ETag.All, cancellationToken);
-            found = true;
-        }
-
-        return found;
+        return await KeyRows.DeleteByIdAsync(table, Partition, keyId, cancellationToken);
     }
 
     public async Task AddAsync(string keyHash, ApiKey key, CancellationToken cancellationToken)

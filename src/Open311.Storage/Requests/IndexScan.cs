@@ -107,7 +107,8 @@ internal sealed class IndexScan(TableClient table, string partition, string juri
 
     /// <summary>The filters the chosen index cannot express, read straight from the row before mapping it.</summary>
     private bool Matches(TableEntity row) =>
-        row.GetBoolean("Private") != true
+        (query.IncludePrivate || row.GetBoolean("Private") != true)
+        && query.TextMatches(row.GetString("Id"), row.GetString("Description"), row.GetString("Address"), row.GetString("ServiceName"))
         && (query.Statuses.Count == 0 || query.Statuses.Contains(row.GetString("Status")))
         && (query.ServiceCodes.Count == 0 || query.ServiceCodes.Contains(row.GetString("ServiceCode")))
         && (!query.ByUpdated || InWindow(row.GetDateTimeOffset("RequestedAt")));

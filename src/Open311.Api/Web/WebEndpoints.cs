@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Open311.Api.Http;
+using Open311.Core.Jurisdictions;
+using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Protocol;
+
+namespace Open311.Api.Web;
+
+/// <summary>
+/// The staff console (<c>/open311/console/</c>), the resident tracker (<c>/open311/track/</c>), their files
+/// (<c>/open311/web/{file}</c>, embedded in this assembly, Leaflet among them: no CDN at run time), and the one
+/// public document the maps need beyond the GeoReport API: a town's name and boundary.
+/// </summary>
+public sealed class WebEndpoints(JurisdictionRegistry registry, IJurisdictionStore jurisdictions, IOptions<Open311Options> options, ILogger<WebEndpoints> logger)
+{
+    private const string ResourcePrefix = "Open311.Api.Web.";
+
+    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".json"] = "application/json; charset=utf-8",
+    };
+
+    private readonly ConcurrentDictionary<string, WebAsset?> assets = new(StringComparer.Ordinal);
+
+    public Task<IResult> ConsoleAsync(HttpRequest request) => PageAsync(request, "console.html");
+
+    public Task<IResult> TrackerAsync(HttpRequest request) => PageAsync(request, "track.html");
+
+    public Task<IResult> AssetAsync(HttpRequest request, string file) =>
+        Open311Handler.RunAsync(ResponseFormat.Xml, logger, () =>
+            Task.FromResult(file.EndsWith(".html", StringComparison.Ordinal) ? throw Open311Exception.NotFound("No such file.") : Serve(request, Find(file) ?? throw Open311Exception.NotFound("No such file."), "public, max-age=3600")));
+
+    /// <summary>A hosted town's name and boundary (GeoJSON), for the maps; nothing else of the town's document.</summary>
+    public Task<IResult> TownAsync(HttpRequest request, string jurisdiction) =>
+        Open311Handler.RunAsync(ResponseFormat.Json, logger, async () =>
+        {
+            var ct = request.HttpContext.RequestAborted;
+            var snapshot = await registry.GetSnapshotAsync(ct);
+            var town = snapshot.Hosted.GetValueOrDefault(jurisdiction) ?? throw Open311Exception.NotFound($"No town '{InputText.Quote(jurisdiction)}' is hosted here.");
+            var stored = await jurisdictions.GetAsync(town.Id, ct);
+            var boundary = stored is null ? null : DocumentJson.Read<JurisdictionDocument>(stored.DocumentJson, out _).Boundary;
+            request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.Json(new { id = town.Id, name = town.Name, boundary = boundary is { ValueKind: not JsonValueKind.Null } b ? (JsonElement?)b : null }, DocumentJson.Options);
+        });
+
+    private Task<IResult> PageAsync(HttpRequest request, string file) =>
+        Open311Handler.RunAsync(ResponseFormat.Xml, logger, () =>
+        {
+            var page = assets.GetOrAdd("configured " + file, _ => WithTiles(Find(file) ?? throw new InvalidOperationException($"The page {file} is not embedded.")))!;
+            var headers = request.HttpContext.Response.Headers;
+
+            // The pages run our scripts only, and talk to this origin only; images may come from the media store.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.FromResult(Serve(request, WithTiles(page), "no-cache"));
+        });
+
+    /// <summary>The configured tile layer, if any, in the page's meta tags (attribute-encoded).</summary>
+    private WebAsset WithTiles(WebAsset page)
+    {
+        var o = options.Value;
+        if (string.IsNullOrEmpty(o.MapTilesUrl))
+        {
+            return page;
+        }
+
+        var html = Encoding.UTF8.GetString(page.Content)
+            .Replace("<meta name=\"open311-tiles\" content=\"\">", $"<meta name=\"open311-tiles\" content=\"{System.Net.WebUtility.HtmlEncode(o.MapTilesUrl)}\">", StringComparison.Ordinal)
+            .Replace("<meta name=\"open311-tiles-attribution\" content=\"\">", $"<meta name=\"open311-tiles-attribution\" content=\"{System.Net.WebUtility.HtmlEncode(o.MapTilesAttribution ?? string.Empty)}\">", StringComparison.Ordinal);
+        return WebAsset.From(page.ContentType, Encoding.UTF8.GetBytes(html));
+    }
+
+    private WebAsset? Find(string file) => assets.GetOrAdd(file, name =>
+    {
+        if (!Types.TryGetValue(Path.GetExtension(name), out var type))
+        {
+            return null;
+        }
+
+        using var stream = typeof(WebEndpoints).Assembly.GetManifestResourceStream(ResourcePrefix + name);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return WebAsset.From(type, copy.ToArray());
+    });
+
+    private static IResult Serve(HttpRequest request, WebAsset asset, string cacheControl)
+    {
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = cacheControl;
+        headers.ETag = asset.ETag;
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (request.Headers.IfNoneMatch.ToString() == asset.ETag)
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            headers.ContentEncoding = "gzip";
+            return Results.Bytes(asset.Gzipped, asset.ContentType);
+        }
+
+        return Results.Bytes(asset.Content, asset.ContentType);
+    }
+}

@@ -1,0 +1,74 @@
+using Open311.Core.Intake;
+using Open311.Core.Jurisdictions.Documents;
+using Open311.Core.Protocol;
+using Open311.Core.Requests;
+
+namespace Open311.Core.Staff;
+
+/// <summary>
+/// Finishes a report that stopped for want of a place (<c>needs_location</c>) or a service (<c>unroutable</c>) with
+/// what a staff member adds: the report goes through the same pipeline again under its own record, so the same
+/// dedupe holds and the same record says what became of it, and who finished it.
+/// </summary>
+public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, ConnectorCatalog connectors, IntakeService intake, TimeProvider time)
+{
+    /// <summary>Who may see a record: staff of the town it went to, was meant for, or whose source serves their towns.</summary>
+    public async Task<bool> VisibleToAsync(IntakeRecord record, StaffMember member, CancellationToken cancellationToken)
+    {
+        if (member.IsAdmin || member.Allows(record.JurisdictionId) || member.Allows(record.Report?.JurisdictionId))
+        {
+            return true;
+        }
+
+        return (await SourceAsync(record.SourceId, cancellationToken))?.Jurisdictions is { } towns && towns.Any(member.Allows);
+    }
+
+    public async Task<IntakeRecord> FinishAsync(IntakeRecord record, IntakeFix fix, StaffMember by, string? publicBase, CancellationToken cancellationToken)
+    {
+        by.Require(fix.JurisdictionId);
+        if (record.Outcome is not (IntakeOutcome.NeedsLocation or IntakeOutcome.Unroutable))
+        {
+            throw new Open311Exception(409, $"Intake {InputText.Quote(record.IntakeId)} is {record.Outcome}, not waiting for a place or a service.");
+        }
+
+        var stored = record.Report ?? throw new Open311Exception(409, $"Intake {InputText.Quote(record.IntakeId)} was taken in before reports were kept whole; it cannot be finished here.");
+        var errors = new List<string>();
+        if ((fix.Lat is null) != (fix.Long is null) || fix.Lat is < -90 or > 90 || fix.Long is < -180 or > 180)
+        {
+            errors.Add("lat and long go together, as a point on the map (latitude −90…90, longitude −180…180).");
+        }
+
+        if (fix.Lat is null && fix.ServiceCode is null)
+        {
+            errors.Add("Send a point (lat, long), a service_code, or both.");
+        }
+
+        if (fix.Lat is null && stored.Lat is null)
+        {
+            errors.Add("This report has no point of its own: place it on the map.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw Open311Exception.BadRequest(errors);
+        }
+
+        var source = await SourceAsync(record.SourceId, cancellationToken);
+        var connector = connectors.Find(source?.Type) ?? throw new Open311Exception(409, $"The source {InputText.Quote(record.SourceId)} of this report is gone.");
+        var report = stored.ToReport(record.SourceId, record.ExternalId) with
+        {
+            Lat = fix.Lat ?? stored.Lat,
+            Long = fix.Long ?? stored.Long,
+            AccuracyMeters = fix.Lat is null ? stored.AccuracyMeters : 0,
+            JurisdictionId = fix.JurisdictionId,
+            CategoryHints = fix.ServiceCode is { } code ? [code, .. stored.CategoryHints] : stored.CategoryHints,
+        };
+        var after = await intake.AcceptAsync(connector, source!, report, publicBase, cancellationToken);
+        var what = string.Join(" and ", new[] { fix.Lat is null ? null : FormattableString.Invariant($"placed at {fix.Lat:0.######}, {fix.Long:0.######}"), fix.ServiceCode is null ? null : $"given the service {fix.ServiceCode}" }.OfType<string>());
+        var noted = after with { Notes = [.. after.Notes, new RequestNote(time.GetUtcNow(), "staff", $"Finished by staff: {what}", after.Reason, by.Name)] };
+        return await records.SaveAsync(noted, cancellationToken);
+    }
+
+    private async Task<SourceDocument?> SourceAsync(string sourceId, CancellationToken cancellationToken) =>
+        await sources.GetAsync(sourceId, cancellationToken) is { } json ? DocumentJson.Read<SourceDocument>(json, out _) : null;
+}
