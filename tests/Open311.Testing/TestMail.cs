@@ -40,10 +40,10 @@ public static class TestMail
             """.ReplaceLineEndings("\r\n"));
     }
 
-    public static byte[] Plain(string messageId, string subject, string body, string from = "resident@example.org", string extraHeaders = "") =>
+    public static byte[] Plain(string messageId, string subject, string body, string from = "resident@example.org", string extraHeaders = "", string to = "reports@reports.example") =>
         Encoding.UTF8.GetBytes($"""
             From: Sam Resident <{from}>
-            To: reports@reports.example
+            To: {to}
             Subject: {subject}
             Message-ID: <{messageId}>
             {extraHeaders}Content-Type: text/plain; charset=utf-8

@@ -52,8 +52,8 @@ public sealed record ManagedRequest(
         r.Private,
         r.Requester,
         r.Attributes,
-        r.Notes.Select(n => new Note(Open311Time.Format(n.Datetime), n.Type, n.Summary, n.Description)).ToList());
+        r.Notes.Select(n => new Note(Open311Time.Format(n.Datetime), n.Type, n.Summary, n.Description, n.By)).ToList());
 
-    /// <summary>A history entry with its time in the same form as every other timestamp of the API.</summary>
-    public sealed record Note(string Datetime, string Type, string Summary, string? Description);
+    /// <summary>A history entry with its time in the same form as every other timestamp of the API, and who made it.</summary>
+    public sealed record Note(string Datetime, string Type, string Summary, string? Description, string? By);
 }

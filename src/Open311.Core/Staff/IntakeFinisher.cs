@@ -61,7 +61,8 @@ public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, C
             Long = fix.Long ?? stored.Long,
             AccuracyMeters = fix.Lat is null ? stored.AccuracyMeters : 0,
             JurisdictionId = fix.JurisdictionId,
-            CategoryHints = fix.ServiceCode is { } code ? [code, .. stored.CategoryHints] : stored.CategoryHints,
+            // The service a person picked is the only category word left, so no mapping of the source's can overrule it.
+            CategoryHints = fix.ServiceCode is { } code ? [code] : stored.CategoryHints,
         };
         var after = await intake.AcceptAsync(connector, source!, report, publicBase, cancellationToken);
         var what = string.Join(" and ", new[] { fix.Lat is null ? null : FormattableString.Invariant($"placed at {fix.Lat:0.######}, {fix.Long:0.######}"), fix.ServiceCode is null ? null : $"given the service {fix.ServiceCode}" }.OfType<string>());

@@ -49,6 +49,10 @@ public sealed class NoPersonalDataInPublicAnswers(AzuriteFixture azurite) : AppT
             [Open311Routes.OpenApi] = ["/open311/openapi.json"],
             [Open311Routes.Docs] = ["/open311/docs"],
             [Open311Routes.DocsAsset] = ["/open311/docs/swagger-ui.css"],
+            [Open311Routes.Console] = ["/open311/console"],
+            [Open311Routes.Tracker] = ["/open311/track"],
+            [Open311Routes.WebFile] = ["/open311/web/strings.en.json", "/open311/web/track.js"],
+            [Open311Routes.Town] = ["/open311/towns/riverton.example"],
         };
 
         var publicGets = Open311Routes.All.Where(r => r.Method == "GET" && !r.Template.StartsWith("manage/", StringComparison.Ordinal)).Select(r => r.Template).ToHashSet();
