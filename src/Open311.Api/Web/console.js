@@ -1,9 +1,9 @@
 // The town staff console: inbox, one request, the intake queue, services and the boundary.
 // Views are hash routes (#/inbox, #/request/{id}, #/intake, #/services, #/boundary) of one page.
 import {
-  $, el, t, tNodes, api, loadStrings, showMessage, showError, clearMessage, formatDate, timeElement,
-  whileBusy, statusBadge, statusLabel, safeUrl, createMap, boundaryLayer, pointLayer, hasPoint, fitMap,
-  loadTown, toGeometry, isArea, COLORS,
+  $, el, t, tNodes, api, loadStrings, showMessage, showError, clearMessage, timeElement, whileBusy, statusBadge,
+  statusLabel, safeUrl, mapIn, boundaryLayer, pointLayer, hasPoint, fitMap, loadTown, drawTownAndPoint, toGeometry,
+  isArea, COLORS, truncate, failAt, renderHistory, toLocalInput, dateBound, downloadBlob,
 } from "/open311/web/web.js";
 
 const KEY_STORAGE = "open311.staffKey";
@@ -29,10 +29,9 @@ const state = {
   visitSince: new Map(), // town → the last visit as read when this page first showed its inbox
   visitStored: new Set(), // towns whose last visit this page has already moved to now
   request: null, requestEtag: null, requestBase: null,
-  intake: new Map(), selectedIntake: null, intakeMarker: null,
+  intake: new Map(), needsPlace: new Set(), selectedIntake: null, intakeMarker: null,
   editingCode: null,
   boundaryPreview: null,
-  maps: {},
 };
 
 // The attribute object each row of the services editor started from, so unknown members survive a save.
@@ -40,7 +39,6 @@ const attributeOrigins = new WeakMap();
 
 const townQuery = (extra = {}) => new URLSearchParams({ jurisdiction_id: state.town, ...extra });
 const isCurrent = token => token === state.routeToken;
-const truncate = (text, length) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
 
 // ---------------------------------------------------------------- API calls with the staff key
 
@@ -54,9 +52,9 @@ async function manage(path, options = {}) {
   }
 }
 
-/** Shows the stale message for 412 (the form keeps what the user typed), else the error's description. */
-function showSaveError(error) {
-  showError(error.status === 412 ? t("stale") : error);
+/** Runs a save behind its button: a 412 shows the stale message, and the form keeps what the user typed. */
+function saving(buttonId, action) {
+  return whileBusy($(buttonId), () => action().catch(error => showError(error.status === 412 ? t("stale") : error)));
 }
 
 async function loadDocument({ fresh = false } = {}) {
@@ -198,13 +196,6 @@ async function showInbox(token) {
   await loadInboxPage(token);
 }
 
-/** Local start of the day chosen, as ISO (with zone); the end date includes its whole day. */
-function dateBound(value, endOfDay) {
-  if (!value) return "";
-  const date = new Date(`${value}T${endOfDay ? "23:59:59.999" : "00:00:00"}`);
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
-}
-
 function inboxParams(extra) {
   const filters = {
     status: $("f-status").value,
@@ -285,37 +276,10 @@ function turnPage(step) {
 /** Fetches the CSV with the key (a plain link could not send it) and saves it through a temporary link. */
 async function exportCsv() {
   const { response } = await manage(`requests?${inboxParams({ format: "csv" })}`, { raw: true });
-  const url = URL.createObjectURL(await response.blob());
-  const link = el("a", { href: url, download: "requests.csv", hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
+  downloadBlob(await response.blob(), "requests.csv");
 }
 
 // ---------------------------------------------------------------- one request
-
-function ensureMap(id) {
-  if (!state.maps[id]) {
-    const map = createMap($(id));
-    state.maps[id] = { map, group: L.layerGroup().addTo(map) };
-    if (id === "i-map") wireIntakeMap(map);
-  }
-  return state.maps[id];
-}
-
-/** Draws the town outline (public boundary) and an optional point; the outline is read once per town. */
-async function drawTownAndPoint(mapId, token, item) {
-  const { map, group } = ensureMap(mapId);
-  group.clearLayers();
-  const town = await loadTown(state.town).catch(() => null);
-  if (token !== undefined && !isCurrent(token)) return null;
-  const outline = town && boundaryLayer(town.boundary);
-  if (outline) outline.addTo(group);
-  const point = hasPoint(item) ? pointLayer(Number(item.lat), Number(item.long)).addTo(group) : null;
-  fitMap(map, outline, point);
-  return { map, group, point };
-}
 
 function setRequestVisible(visible) {
   $("r-content").hidden = !visible;
@@ -331,7 +295,7 @@ async function showRequest(token, id) {
   setRequestVisible(true);
   renderRequest(data);
   fillRequestForm(data);
-  await drawTownAndPoint("r-map", token, data);
+  await drawTownAndPoint("r-map", state.town, data);
 }
 
 function addFacts(list, facts) {
@@ -368,7 +332,7 @@ function renderRequest(request) {
   $("r-attributes-none").hidden = attributes.length > 0;
 
   renderRequester(request.requester || {});
-  renderHistory(request.notes || []);
+  renderHistory($("r-history"), $("r-history-none"), request.notes || [], true);
 }
 
 function renderRequester(requester) {
@@ -379,29 +343,6 @@ function renderRequester(requester) {
   $("r-requester").replaceChildren(...(lines.length
     ? lines.map(([label, value]) => el("p", {}, el("span", { class: "label", text: `${label}: ` }), value))
     : [el("p", { class: "muted", text: t("requester_none") })]));
-}
-
-function renderHistory(notes) {
-  const sorted = [...notes].sort((a, b) => (Date.parse(a.datetime) || 0) - (Date.parse(b.datetime) || 0));
-  $("r-history").replaceChildren(...sorted.map(note => {
-    const internal = note.type === "internal";
-    return el("li", { class: internal ? "internal" : "" },
-      el("p", { class: "history-head" },
-        timeElement(note.datetime),
-        internal && el("span", { class: "badge badge-internal", text: t("internal") }),
-        note.summary && el("strong", { text: note.summary })),
-      note.description && el("p", { class: "prewrap", text: note.description }),
-      note.by && el("p", { class: "muted", text: t("note_by", { by: note.by }) }));
-  }));
-  $("r-history-none").hidden = notes.length > 0;
-}
-
-/** "YYYY-MM-DDTHH:MM" in local time, what a datetime-local input shows. */
-function toLocalInput(iso) {
-  const date = iso ? new Date(iso) : null;
-  if (!date || Number.isNaN(date.getTime())) return "";
-  const pad = n => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 function fillRequestForm(request) {
@@ -452,13 +393,9 @@ async function saveRequest(event) {
     showMessage(t("nothing_changed"));
     return;
   }
-  await whileBusy($("r-save"), async () => {
-    try {
-      fillRequestForm(await patchRequest(changes));
-      showMessage(t("saved"));
-    } catch (error) {
-      showSaveError(error);
-    }
+  await saving("r-save", async () => {
+    fillRequestForm(await patchRequest(changes));
+    showMessage(t("saved"));
   });
 }
 
@@ -471,17 +408,13 @@ async function addNote(event) {
     $("r-note").focus();
     return;
   }
-  await whileBusy($("r-add-note"), async () => {
-    try {
-      const hadEdits = Object.keys(requestChanges()).length > 0;
-      const saved = await patchRequest({ note });
-      // Unsaved edits in the update form are left as typed.
-      if (!hadEdits) fillRequestForm(saved);
-      $("r-note").value = "";
-      showMessage(t("note_added"));
-    } catch (error) {
-      showSaveError(error);
-    }
+  await saving("r-add-note", async () => {
+    const hadEdits = Object.keys(requestChanges()).length > 0;
+    const saved = await patchRequest({ note });
+    // Unsaved edits in the update form are left as typed.
+    if (!hadEdits) fillRequestForm(saved);
+    $("r-note").value = "";
+    showMessage(t("note_added"));
   });
 }
 
@@ -504,6 +437,7 @@ async function showIntake(token) {
   if (!isCurrent(token)) return;
   fillServiceOptions($("i-service"), services.status === "fulfilled" ? services.value : []);
   state.intake.clear();
+  state.needsPlace.clear();
   renderIntakeList("intake-place", place);
   renderIntakeList("intake-service", service);
   const failed = [place, service].find(r => r.status === "rejected");
@@ -512,7 +446,10 @@ async function showIntake(token) {
 
 function renderIntakeList(listId, settled) {
   const records = settled.status === "fulfilled" && Array.isArray(settled.value.data) ? settled.value.data : [];
-  for (const record of records) state.intake.set(record.intake_id, record);
+  for (const record of records) {
+    state.intake.set(record.intake_id, record);
+    if (listId === "intake-place") state.needsPlace.add(record.intake_id);
+  }
   $(listId).replaceChildren(...records.map(intakeItem));
   updateIntakeEmpty();
 }
@@ -560,7 +497,7 @@ async function selectIntake(intakeId) {
   service.value = [...service.options].some(o => o.value === record.service_code) ? record.service_code : "";
   $("i-panel").hidden = false;
   $("i-heading").focus();
-  await drawTownAndPoint("i-map");
+  await drawTownAndPoint("i-map", state.town, null, wireIntakeMap);
   state.intakeMarker = null;
 }
 
@@ -589,10 +526,11 @@ function wireIntakeMap(map) {
 }
 
 function placeIntakePoint(lat, long, fillInputs) {
-  const { group } = ensureMap("i-map");
+  const { group } = mapIn("i-map");
   if (fillInputs) {
     $("i-lat").value = lat.toFixed(6);
     $("i-long").value = long.toFixed(6);
+    clearMessage(); // an earlier "place it first" no longer applies
   }
   if (state.intakeMarker) group.removeLayer(state.intakeMarker);
   state.intakeMarker = pointLayer(lat, long).addTo(group);
@@ -624,20 +562,16 @@ async function resolveIntake(event) {
   const lat = parseCoordinate(latText, 90);
   const long = parseCoordinate(longText, 180);
   const service = $("i-service").value;
-  if ((latText || longText) && (lat === null || long === null)) return fail(t("bad_coordinates"), "i-lat");
-  if (record.outcome === "needs_location" && lat === null) return fail(t("need_location"), "i-lat");
-  if (lat === null && !service) return fail(t("need_location_or_service"), "i-service");
+  if ((latText || longText) && (lat === null || long === null)) return failAt(t("bad_coordinates"), "i-lat");
+  if (state.needsPlace.has(record.intake_id) && lat === null) return failAt(t("need_location"), "i-lat");
+  if (lat === null && !service) return failAt(t("need_location_or_service"), "i-service");
 
   const body = { jurisdiction_id: state.town };
   if (lat !== null) Object.assign(body, { lat, long });
   if (service) body.service_code = service;
-  await whileBusy($("i-resolve"), async () => {
-    try {
-      const { data } = await manage(`intake/${encodeURIComponent(record.intake_id)}/resolve`, { method: "POST", body });
-      intakeResolved(record, data || {});
-    } catch (error) {
-      showError(error);
-    }
+  await saving("i-resolve", async () => {
+    const { data } = await manage(`intake/${encodeURIComponent(record.intake_id)}/resolve`, { method: "POST", body });
+    intakeResolved(record, data || {});
   });
 }
 
@@ -656,11 +590,6 @@ function intakeResolved(record, updated) {
   updateIntakeEmpty();
   $("intake-heading").focus();
   showMessage(tNodes("became_request", { id: el("a", { href: `#/request/${encodeURIComponent(id)}`, text: id }) }));
-}
-
-function fail(text, focusId) {
-  showError(text);
-  if (focusId) $(focusId).focus();
 }
 
 // ---------------------------------------------------------------- services
@@ -747,12 +676,8 @@ function removeAttributeRow(event) {
   $("s-add-attribute").focus();
 }
 
-class EditorError extends Error {
-  constructor(message, element) {
-    super(message);
-    this.element = element;
-  }
-}
+/** A mistake in the editor, with the control to focus. */
+const editorError = (message, element) => Object.assign(new Error(message), { element });
 
 /** "key=name" lines → values, keeping other members a value already had. */
 function parseValues(text, previous) {
@@ -769,8 +694,8 @@ function collectAttribute(row, n, seenCodes) {
   const original = attributeOrigins.get(row) || {};
   const control = name => row.querySelector(`[name="${name}"]`);
   const code = control("code").value.trim();
-  if (!code) throw new EditorError(t("attr_need_code", { n }), control("code"));
-  if (seenCodes.has(code)) throw new EditorError(t("attr_duplicate_code", { n, code }), control("code"));
+  if (!code) throw editorError(t("attr_need_code", { n }), control("code"));
+  if (seenCodes.has(code)) throw editorError(t("attr_duplicate_code", { n, code }), control("code"));
   seenCodes.add(code);
   const datatype = control("datatype").value;
   const attribute = { ...original, variable: original.variable ?? true, code, datatype, description: control("description").value.trim() };
@@ -781,7 +706,7 @@ function collectAttribute(row, n, seenCodes) {
   else delete attribute.order;
   if (LIST_TYPES.includes(datatype)) {
     attribute.values = parseValues(control("values").value, original.values);
-    if (!attribute.values.length) throw new EditorError(t("attr_need_values", { n, code }), control("values"));
+    if (!attribute.values.length) throw editorError(t("attr_need_values", { n, code }), control("values"));
   } else {
     delete attribute.values;
   }
@@ -794,11 +719,11 @@ function collectService() {
   const original = isNew ? {} : findService(state.editingCode) || {};
   const code = $("s-code").value.trim();
   const name = $("s-name").value.trim();
-  if (!code) throw new EditorError(t("service_need_code"), $("s-code"));
+  if (!code) throw editorError(t("service_need_code"), $("s-code"));
   if ((state.doc.services || []).some(s => s.service_code === code && s !== original)) {
-    throw new EditorError(t("service_duplicate_code", { code }), $("s-code"));
+    throw editorError(t("service_duplicate_code", { code }), $("s-code"));
   }
-  if (!name) throw new EditorError(t("service_need_name"), $("s-name"));
+  if (!name) throw editorError(t("service_need_name"), $("s-name"));
   const service = { ...original, service_code: code, service_name: name, description: $("s-description").value.trim() };
   const group = $("s-group").value.trim();
   if (group) service.group = group;
@@ -823,7 +748,7 @@ async function saveServices(event) {
   try {
     service = collectService();
   } catch (error) {
-    if (!(error instanceof EditorError)) throw error;
+    if (!error.element) throw error;
     error.element.setAttribute("aria-invalid", "true");
     error.element.focus();
     showError(error.message);
@@ -833,14 +758,10 @@ async function saveServices(event) {
   const index = services.findIndex(s => s.service_code === state.editingCode);
   if (state.editingCode === NEW_SERVICE || index < 0) services.push(service);
   else services[index] = service;
-  await whileBusy($("s-save"), async () => {
-    try {
-      const saved = await saveDocument({ ...state.doc, services });
-      renderServicePicker(saved, service.service_code);
-      showMessage(t("services_saved"));
-    } catch (error) {
-      showSaveError(error);
-    }
+  await saving("s-save", async () => {
+    const saved = await saveDocument({ ...state.doc, services });
+    renderServicePicker(saved, service.service_code);
+    showMessage(t("services_saved"));
   });
 }
 
@@ -849,14 +770,10 @@ async function deleteService() {
   if (!state.doc || state.editingCode === NEW_SERVICE) return;
   const code = state.editingCode;
   const services = (state.doc.services || []).filter(s => s.service_code !== code);
-  await whileBusy($("s-delete"), async () => {
-    try {
-      const saved = await saveDocument({ ...state.doc, services });
-      renderServicePicker(saved, null);
-      showMessage(t("service_deleted", { code }));
-    } catch (error) {
-      showSaveError(error);
-    }
+  await saving("s-delete", async () => {
+    const saved = await saveDocument({ ...state.doc, services });
+    renderServicePicker(saved, null);
+    showMessage(t("service_deleted", { code }));
   });
   $("s-service").focus();
 }
@@ -872,7 +789,7 @@ async function showBoundary(token) {
 }
 
 function drawBoundaryView() {
-  const { map, group } = ensureMap("b-map");
+  const { map, group } = mapIn("b-map");
   group.clearLayers();
   const current = state.doc && boundaryLayer(state.doc.boundary);
   if (current) current.addTo(group);
@@ -910,18 +827,14 @@ async function previewBoundaryFile() {
 
 async function saveBoundary() {
   if (!state.doc) return;
-  if (!state.boundaryPreview) return fail(t("boundary_choose_file"), "b-file");
-  await whileBusy($("b-save"), async () => {
-    try {
-      await saveDocument({ ...state.doc, boundary: state.boundaryPreview });
-      state.boundaryPreview = null;
-      $("b-file").value = "";
-      loadTown(state.town, { refresh: true }).catch(() => {});
-      drawBoundaryView();
-      showMessage(t("boundary_saved"));
-    } catch (error) {
-      showSaveError(error);
-    }
+  if (!state.boundaryPreview) return failAt(t("boundary_choose_file"), "b-file");
+  await saving("b-save", async () => {
+    await saveDocument({ ...state.doc, boundary: state.boundaryPreview });
+    state.boundaryPreview = null;
+    $("b-file").value = "";
+    loadTown(state.town, { refresh: true }).catch(() => {});
+    drawBoundaryView();
+    showMessage(t("boundary_saved"));
   });
 }
 
@@ -932,54 +845,56 @@ function reloadView() {
   route();
 }
 
+const on = (id, type, handler) => $(id).addEventListener(type, handler);
+
 function wire() {
-  $("signin-form").addEventListener("submit", event => {
+  on("signin-form", "submit", event => {
     event.preventDefault();
     const key = $("key").value.trim();
-    if (!key) return fail(t("key_empty"), "key");
+    if (!key) return failAt(t("key_empty"), "key");
     clearMessage();
     whileBusy($("sign-in"), () => signIn(key));
   });
-  $("sign-out").addEventListener("click", () => {
+  on("sign-out", "click", () => {
     signOut();
     showMessage(t("signed_out"));
     $("key").focus();
   });
-  $("town").addEventListener("change", changeTown);
+  on("town", "change", changeTown);
   window.addEventListener("hashchange", () => route({ focus: true }));
 
-  $("filters").addEventListener("submit", applyFilters);
-  $("prev").addEventListener("click", () => turnPage(-1));
-  $("next").addEventListener("click", () => turnPage(1));
-  $("export").addEventListener("click", () => whileBusy($("export"), () => exportCsv().catch(showError)));
+  on("filters", "submit", applyFilters);
+  on("prev", "click", () => turnPage(-1));
+  on("next", "click", () => turnPage(1));
+  on("export", "click", () => whileBusy($("export"), () => exportCsv().catch(showError)));
 
-  $("r-form").addEventListener("submit", saveRequest);
-  $("r-note-form").addEventListener("submit", addNote);
-  $("r-reload").addEventListener("click", reloadRequest);
+  on("r-form", "submit", saveRequest);
+  on("r-note-form", "submit", addNote);
+  on("r-reload", "click", reloadRequest);
 
-  $("i-form").addEventListener("submit", resolveIntake);
-  $("i-lat").addEventListener("input", typedCoordinates);
-  $("i-long").addEventListener("input", typedCoordinates);
-  $("i-cancel").addEventListener("click", () => {
+  on("i-form", "submit", resolveIntake);
+  on("i-lat", "input", typedCoordinates);
+  on("i-long", "input", typedCoordinates);
+  on("i-cancel", "click", () => {
     const record = state.selectedIntake;
     closeIntakePanel();
     const item = record && intakeListItem(record.intake_id);
     if (item) item.querySelector(".select-intake").focus();
   });
 
-  $("s-service").addEventListener("change", () => {
+  on("s-service", "change", () => {
     clearMessage();
     editService($("s-service").value);
   });
-  $("s-editor").addEventListener("submit", event => saveServices(event).catch(showError));
-  $("s-add-attribute").addEventListener("click", addAttribute);
-  $("s-attributes").addEventListener("click", removeAttributeRow);
-  $("s-delete").addEventListener("click", () => deleteService().catch(showError));
-  $("s-reload").addEventListener("click", reloadView);
+  on("s-editor", "submit", event => saveServices(event).catch(showError));
+  on("s-add-attribute", "click", addAttribute);
+  on("s-attributes", "click", removeAttributeRow);
+  on("s-delete", "click", () => deleteService().catch(showError));
+  on("s-reload", "click", reloadView);
 
-  $("b-file").addEventListener("change", () => previewBoundaryFile().catch(showError));
-  $("b-save").addEventListener("click", () => saveBoundary().catch(showError));
-  $("b-reload").addEventListener("click", reloadView);
+  on("b-file", "change", () => previewBoundaryFile().catch(showError));
+  on("b-save", "click", () => saveBoundary().catch(showError));
+  on("b-reload", "click", reloadView);
 }
 
 async function start() {

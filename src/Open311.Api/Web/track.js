@@ -1,8 +1,8 @@
 // The resident tracker: one request's public status and history, and the town's recent requests.
 // Public endpoints only, no key; nothing personal is shown (the public API carries none).
 import {
-  $, el, t, api, loadStrings, showError, clearMessage, timeElement, statusLabel, createMap, boundaryLayer,
-  pointLayer, hasPoint, fitMap, loadTown, COLORS,
+  $, el, t, api, loadStrings, showError, clearMessage, timeElement, statusLabel, mapIn, boundaryLayer,
+  pointLayer, hasPoint, fitMap, loadTown, drawTownAndPoint, renderHistory, COLORS, failAt,
 } from "/open311/web/web.js";
 
 const RECENT_LIMIT = 50;
@@ -11,7 +11,6 @@ const MARKER_LIMIT = 1000;
 const state = {
   askTown: false, // no jurisdiction_id in the link: the resident types the town
   townShown: null,
-  maps: {},
   showToken: 0,
 };
 
@@ -22,19 +21,6 @@ function urlParameters() {
 
 function trackLink(town, id) {
   return `?${new URLSearchParams({ jurisdiction_id: town, id })}`;
-}
-
-function ensureMap(id) {
-  if (!state.maps[id]) {
-    const map = createMap($(id));
-    state.maps[id] = { map, group: L.layerGroup().addTo(map) };
-  }
-  return state.maps[id];
-}
-
-function fail(key, focusId) {
-  showError(t(key));
-  $(focusId).focus();
 }
 
 // ---------------------------------------------------------------- one request
@@ -64,7 +50,7 @@ async function showRequest(town, id, token, focus) {
   renderRequest(request);
   $("t-result").hidden = false;
   if (focus) $("t-heading").focus();
-  await drawRequestMap(town, request);
+  await drawTownAndPoint("t-map", town, request);
 }
 
 function renderRequest(request) {
@@ -78,27 +64,7 @@ function renderRequest(request) {
   $("t-requested").replaceChildren(timeElement(request.requested_datetime));
   $("t-updated").replaceChildren(timeElement(request.updated_datetime));
   $("t-status-notes").textContent = request.status_notes || "—";
-  renderHistory(request.notes || []);
-}
-
-function renderHistory(notes) {
-  // The public API leaves staff notes out; skipping "internal" here is a second guard.
-  const shown = notes.filter(note => note.type !== "internal")
-    .sort((a, b) => (Date.parse(a.datetime) || 0) - (Date.parse(b.datetime) || 0));
-  $("t-notes").replaceChildren(...shown.map(note => el("li", {},
-    el("p", { class: "history-head" }, timeElement(note.datetime), note.summary && el("strong", { text: note.summary })),
-    note.description && el("p", { class: "prewrap", text: note.description }))));
-  $("t-notes-none").hidden = shown.length > 0;
-}
-
-async function drawRequestMap(town, request) {
-  const { map, group } = ensureMap("t-map");
-  group.clearLayers();
-  const info = await loadTown(town).catch(() => null);
-  const outline = info && boundaryLayer(info.boundary);
-  if (outline) outline.addTo(group);
-  const point = hasPoint(request) ? pointLayer(Number(request.lat), Number(request.long)).addTo(group) : null;
-  fitMap(map, outline, point);
+  renderHistory($("t-notes"), $("t-notes-none"), request.notes || [], false);
 }
 
 // ---------------------------------------------------------------- the town
@@ -158,7 +124,7 @@ function markerLabel(request) {
 }
 
 function drawTownMap(town, info, requests) {
-  const { map, group } = ensureMap("t-town-map");
+  const { map, group } = mapIn("t-town-map");
   group.clearLayers();
   const outline = boundaryLayer(info.boundary);
   if (outline) outline.addTo(group);
@@ -195,8 +161,8 @@ function submit(event) {
   event.preventDefault();
   const town = state.askTown ? $("t-town").value.trim() : urlParameters().town;
   const id = $("t-id").value.trim();
-  if (!town) return fail("track_need_town", "t-town");
-  if (!id && !state.askTown) return fail("track_need_id", "t-id");
+  if (!town) return failAt(t("track_need_town"), "t-town");
+  if (!id && !state.askTown) return failAt(t("track_need_id"), "t-id");
   history.pushState(null, "", id ? trackLink(town, id) : `?${new URLSearchParams({ jurisdiction_id: town })}`);
   show({ town, id }, { focus: true }).catch(showError);
 }

@@ -174,6 +174,12 @@ export function showError(errorOrText) {
   showMessage(text, { error: true });
 }
 
+/** Shows an error about one control and puts the focus on it. */
+export function failAt(text, focusId) {
+  showError(text);
+  document.getElementById(focusId).focus();
+}
+
 export function clearMessage() {
   const box = $("message");
   box.replaceChildren();
@@ -204,6 +210,53 @@ export async function whileBusy(button, action) {
   }
 }
 
+export const truncate = (text, length) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
+
+/** "YYYY-MM-DDTHH:MM" in local time, what a datetime-local input shows. */
+export function toLocalInput(iso) {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return "";
+  const pad = n => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A date input's day as ISO with zone: its local start, or with endOfDay its last millisecond. */
+export function dateBound(value, endOfDay) {
+  if (!value) return "";
+  const date = new Date(`${value}T${endOfDay ? "23:59:59.999" : "00:00:00"}`);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
+}
+
+/** Saves a blob as a file through a temporary download link. */
+export function downloadBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+/**
+ * Fills list with a request's history, oldest first; empty (a paragraph) is shown when there is none.
+ * Staff see internal notes marked "Internal" and who wrote each; the public page never shows internal ones.
+ */
+export function renderHistory(list, empty, notes, staff) {
+  const shown = notes.filter(note => staff || note.type !== "internal")
+    .sort((a, b) => (Date.parse(a.datetime) || 0) - (Date.parse(b.datetime) || 0));
+  list.replaceChildren(...shown.map(note => {
+    const internal = note.type === "internal";
+    return el("li", { class: internal ? "internal" : undefined },
+      el("p", { class: "history-head" },
+        timeElement(note.datetime),
+        internal && el("span", { class: "badge badge-internal", text: t("internal") }),
+        note.summary && el("strong", { text: note.summary })),
+      note.description && el("p", { class: "prewrap", text: note.description }),
+      staff && note.by && el("p", { class: "muted", text: t("note_by", { by: note.by }) }));
+  }));
+  empty.hidden = shown.length > 0;
+}
+
 /** A status badge: colour by open/closed, text from the extended status when there is one. */
 export function statusBadge(status, extendedStatus) {
   const closed = status === "closed";
@@ -213,6 +266,7 @@ export function statusBadge(status, extendedStatus) {
 
 /** Only http(s) URLs are used as image sources or links from API data. */
 export function safeUrl(url) {
+  if (!url || typeof url !== "string") return null;
   try {
     const parsed = new URL(url, location.href);
     return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
@@ -280,6 +334,30 @@ export function fitMap(map, outline, point) {
   if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
   else if (point) map.setView(point.getLatLng(), 16);
   else map.setView([20, 0], 2);
+}
+
+const maps = {};
+
+/** The map in the element with that id and its layer group, made on first use (the element must be visible). */
+export function mapIn(id, onCreate) {
+  if (!maps[id]) {
+    const map = createMap(document.getElementById(id));
+    maps[id] = { map, group: L.layerGroup().addTo(map) };
+    if (onCreate) onCreate(map);
+  }
+  return maps[id];
+}
+
+/** Redraws a map with the town's outline and the item's point (when it has one), fitted to them. */
+export async function drawTownAndPoint(mapId, jurisdictionId, item, onCreate) {
+  const { map, group } = mapIn(mapId, onCreate);
+  const town = await loadTown(jurisdictionId).catch(() => null);
+  group.clearLayers();
+  const outline = town && boundaryLayer(town.boundary);
+  if (outline) outline.addTo(group);
+  const point = hasPoint(item) ? pointLayer(Number(item.lat), Number(item.long)).addTo(group) : null;
+  fitMap(map, outline, point);
+  return { map, group, point };
 }
 
 // The boundary of a town, from the public endpoint, read once per page.

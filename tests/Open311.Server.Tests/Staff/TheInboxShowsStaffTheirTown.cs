@@ -42,7 +42,8 @@ public sealed class TheInboxShowsStaffTheirTown(AzuriteFixture azurite) : AppTes
         Assert.Equal(["3"], Ids(await JsonOf(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&q=elm"))));
         Assert.Equal(["1"], Ids(await JsonOf(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&service_code=pothole"))));
         var paged = await JsonOf(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page_size=2&page=2"));
-        Assert.Equal((["1"], false, 2), (Ids(paged), paged["more"]!.GetValue<bool>(), paged["page"]!.GetValue<int>()));
+        Assert.Equal(["1"], Ids(paged));
+        Assert.Equal((false, 2), (paged["more"]!.GetValue<bool>(), paged["page"]!.GetValue<int>()));
         Assert.True((await JsonOf(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page_size=2")))["more"]!.GetValue<bool>());
         await AssertJsonErrors(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page_size=500"), 400);
 
