@@ -328,7 +328,8 @@ function renderRequest(request) {
   ]);
 
   const attributes = request.attributes || [];
-  addFacts($("r-attributes"), attributes.map(a => [String(a.code), String(a.value)]));
+  // Staff see each answer as stored: a code and its values (a multivaluelist has several).
+  addFacts($("r-attributes"), attributes.map(a => [String(a.code), (a.values || []).map(String).join(", ")]));
   $("r-attributes-none").hidden = attributes.length > 0;
 
   renderRequester(request.requester || {});

@@ -26,7 +26,7 @@ public sealed class AClerkWorksTheInbox(AzuriteFixture azurite, Chromium chromiu
         await Expect(page.Locator("#r-description")).ToContainTextAsync("Deep pothole outside the school gate");
         await Expect(page.Locator("#r-requester")).ToContainTextAsync("ann.resident@example.org");
         await Expect(page.Locator("#r-attributes")).ToContainTextAsync("large");
-        await Expect(page.Locator("#r-map .leaflet-interactive").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#r-map .leaflet-overlay-pane path").First).ToBeVisibleAsync();
         await ScreenshotAsync(page, "console-request");
         await AssertAccessibleAsync(page, "a request page");
 
@@ -55,7 +55,7 @@ public sealed class AClerkWorksTheInbox(AzuriteFixture azurite, Chromium chromiu
         foreach (var tab in new[] { first, second })
         {
             await tab.GotoAsync($"/open311/console/#/request/{id}");
-            await Expect(tab.Locator("#r-description")).ToContainTextAsync("Streetlight pole leaning");
+            await Expect(tab.Locator("#r-description")).ToContainTextAsync("leaning streetlight");
         }
 
         await first.SelectOptionAsync("#r-status", "in_progress");

@@ -20,9 +20,9 @@ public sealed class AResidentTracksARequest(AzuriteFixture azurite, Chromium chr
         await Expect(page.Locator("#t-status")).ToContainTextAsync("progress", new() { IgnoreCase = true });
         await Expect(page.Locator("#t-status-notes")).ToContainTextAsync("A crew is booked for Thursday.");
         await Expect(page.Locator("#t-notes")).ToContainTextAsync("in_progress");
-        await Expect(page.Locator("#t-map .leaflet-interactive").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#t-map .leaflet-overlay-pane path").First).ToBeVisibleAsync();
         await Expect(page.Locator("#t-recent li")).ToHaveCountAsync(2);
-        await Expect(page.Locator("#t-town-map .leaflet-interactive")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("#t-town-map .leaflet-overlay-pane path")).Not.ToHaveCountAsync(0);
         await ScreenshotAsync(page, "tracker-phone");
         await AssertAccessibleAsync(page, "the tracker");
 

@@ -17,15 +17,20 @@ public sealed class TheInteractiveDocsWork(AzuriteFixture azurite, Chromium chro
         Assert.True(await page.Locator(".opblock").CountAsync() > 30, "every route is an operation");
 
         await page.ClickAsync($"{operation} .opblock-summary-control");
-        await page.ClickAsync($"{operation} .try-out__btn");
-        await page.Locator($"{operation} input[placeholder='jurisdiction_id']").FillAsync(Towns.Riverton);
-        var format = page.Locator($"{operation} select");
-        if (await format.CountAsync() > 0)
+        var tryOut = page.Locator($"{operation} .try-out__btn");
+        await Expect(tryOut).ToBeVisibleAsync();
+        // The page opens operations in "try it out" mode already (its button then says Cancel).
+        if ((await tryOut.InnerTextAsync()).Contains("Try", StringComparison.OrdinalIgnoreCase))
         {
-            await format.First.SelectOptionAsync("json");
+            await tryOut.ClickAsync();
         }
+
+        await Expect(page.Locator($"{operation} .execute")).ToBeVisibleAsync();
+
+        // The parameters come filled with the document's examples (riverton.example); the format is picked.
+        await page.Locator($"{operation} tr[data-param-name='format'] select").SelectOptionAsync("json");
         await page.ClickAsync($"{operation} .execute");
-        var status = page.Locator($"{operation} .live-responses-table .response-col_status").First;
+        var status = page.Locator($"{operation} .live-responses-table tbody .response-col_status").First;
         await Expect(status).ToHaveTextAsync("200", new() { Timeout = 20_000 });
         await Expect(page.Locator($"{operation} .live-responses-table .microlight").First).ToContainTextAsync("pothole");
         await ScreenshotAsync(page, "docs-get-services");
