@@ -55,28 +55,32 @@ public sealed class WebEndpoints(JurisdictionRegistry registry, IJurisdictionSto
     private Task<IResult> PageAsync(HttpRequest request, string file) =>
         Open311Handler.RunAsync(ResponseFormat.Xml, logger, () =>
         {
-            var page = assets.GetOrAdd("configured " + file, _ => WithTiles(Find(file) ?? throw new InvalidOperationException($"The page {file} is not embedded.")))!;
+            var page = assets.GetOrAdd("configured " + file, _ => WithSettings(Find(file) ?? throw new InvalidOperationException($"The page {file} is not embedded.")))!;
             var headers = request.HttpContext.Response.Headers;
 
             // The pages run our scripts only, and talk to this origin only; images may come from the media store.
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            return Task.FromResult(Serve(request, WithTiles(page), "no-cache"));
+            return Task.FromResult(Serve(request, page, "no-cache"));
         });
 
-    /// <summary>The configured tile layer, if any, in the page's meta tags (attribute-encoded).</summary>
-    private WebAsset WithTiles(WebAsset page)
+    /// <summary>The deployment's settings the pages read from their meta tags: a tile layer, Entra sign-in (attribute-encoded).</summary>
+    private WebAsset WithSettings(WebAsset page)
     {
         var o = options.Value;
-        if (string.IsNullOrEmpty(o.MapTilesUrl))
+        var settings = new Dictionary<string, string?>
         {
-            return page;
+            ["open311-tiles"] = o.MapTilesUrl,
+            ["open311-tiles-attribution"] = o.MapTilesAttribution,
+            ["open311-entra"] = o.TrustAppServiceAuthentication ? "on" : null,
+        };
+        var html = Encoding.UTF8.GetString(page.Content);
+        foreach (var (name, value) in settings.Where(s => !string.IsNullOrEmpty(s.Value)))
+        {
+            html = html.Replace($"<meta name=\"{name}\" content=\"\">", $"<meta name=\"{name}\" content=\"{System.Net.WebUtility.HtmlEncode(value)}\">", StringComparison.Ordinal);
         }
 
-        var html = Encoding.UTF8.GetString(page.Content)
-            .Replace("<meta name=\"open311-tiles\" content=\"\">", $"<meta name=\"open311-tiles\" content=\"{System.Net.WebUtility.HtmlEncode(o.MapTilesUrl)}\">", StringComparison.Ordinal)
-            .Replace("<meta name=\"open311-tiles-attribution\" content=\"\">", $"<meta name=\"open311-tiles-attribution\" content=\"{System.Net.WebUtility.HtmlEncode(o.MapTilesAttribution ?? string.Empty)}\">", StringComparison.Ordinal);
         return WebAsset.From(page.ContentType, Encoding.UTF8.GetBytes(html));
     }
 

@@ -3,7 +3,7 @@
 import {
   $, el, t, tNodes, api, loadStrings, showMessage, showError, clearMessage, timeElement, whileBusy, statusBadge,
   statusLabel, safeUrl, mapIn, boundaryLayer, pointLayer, hasPoint, fitMap, loadTown, drawTownAndPoint, toGeometry,
-  isArea, COLORS, truncate, failAt, renderHistory, toLocalInput, dateBound, downloadBlob,
+  isArea, COLORS, truncate, failAt, renderHistory, toLocalInput, dateBound, downloadBlob, metaContent,
 } from "/open311/web/web.js";
 
 const KEY_STORAGE = "open311.staffKey";
@@ -134,6 +134,10 @@ function showApp() {
 }
 
 function signOut() {
+  if (state.me && !state.key) {
+    location.assign("/.auth/logout?post_logout_redirect_uri=/open311/console/");
+    return;
+  }
   sessionStorage.removeItem(KEY_STORAGE);
   Object.assign(state, { key: null, me: null, doc: null, docTown: null, serviceList: null, request: null });
   state.routeToken++;
@@ -506,13 +510,15 @@ function renderIntakeReport(record) {
   const report = record.report || {};
   const hints = report.category_hints || [];
   const photos = (record.photos || []).map(safeUrl).filter(Boolean);
-  $("i-report").replaceChildren(
+  // Members the server left out are undefined: only the parts that exist are shown.
+  $("i-report").replaceChildren(...[
     el("h4", { text: intakeTitle(record) }),
     report.text && el("p", { class: "prewrap", text: report.text }),
     report.address_text && el("p", {}, el("span", { class: "label", text: `${t("address")}: ` }), report.address_text),
     hints.length > 0 && el("p", {}, el("span", { class: "label", text: `${t("category_hints")}: ` }), hints.join(", ")),
     record.reason && el("p", { class: "muted", text: t("reason", { reason: record.reason }) }),
-    ...photos.map(src => el("img", { class: "photo", src, alt: t("intake_photo_alt") })));
+    ...photos.map(src => el("img", { class: "photo", src, alt: t("intake_photo_alt") })),
+  ].filter(Boolean));
 }
 
 function wireIntakeMap(map) {
@@ -903,7 +909,22 @@ async function start() {
   wire();
   const key = sessionStorage.getItem(KEY_STORAGE);
   if (key) await signIn(key, { stored: true });
-  else showSignIn();
+  else if (!(await signInSilently())) showSignIn();
+}
+
+// Behind App Service Authentication the signed-in person needs no key: the platform tells the server who they are.
+async function signInSilently() {
+  const entra = metaContent("open311-entra") === "on";
+  $("entra").hidden = !entra;
+  if (!entra) return false;
+  try {
+    Object.assign(state, { key: null, me: (await api("/open311/manage/staff/me", {})).data });
+  } catch {
+    return false;
+  }
+  showApp();
+  route();
+  return true;
 }
 
 start();

@@ -279,7 +279,7 @@ export function safeUrl(url) {
 
 export const COLORS = { boundary: "#1d4f91", preview: "#b34700", open: "#1d5fa8", closed: "#23783a", point: "#b3261e" };
 
-function metaContent(name) {
+export function metaContent(name) {
   const meta = document.querySelector(`meta[name="${name}"]`);
   return meta ? meta.content.trim() : "";
 }

@@ -23,6 +23,8 @@ public sealed class AClerkFinishesReportsAndKeepsTheCatalogue(AzuriteFixture azu
         await AssertAccessibleAsync(page, "the queue of reports without a place");
 
         await item.Locator(".select-intake").ClickAsync();
+        await Expect(page.Locator("#i-report")).ToContainTextAsync("duck pond");
+        await Expect(page.Locator("#i-report")).Not.ToContainTextAsync("undefined");
         var map = page.Locator("#i-map");
         await Expect(map.Locator(".leaflet-overlay-pane path").First).ToBeVisibleAsync();
         var box = (await map.BoundingBoxAsync())!;

@@ -26,6 +26,7 @@ public sealed class AClerkWorksTheInbox(AzuriteFixture azurite, Chromium chromiu
         await Expect(page.Locator("#r-description")).ToContainTextAsync("Deep pothole outside the school gate");
         await Expect(page.Locator("#r-requester")).ToContainTextAsync("ann.resident@example.org");
         await Expect(page.Locator("#r-attributes")).ToContainTextAsync("large");
+        await Expect(page.Locator("#request")).Not.ToContainTextAsync("undefined");
         await Expect(page.Locator("#r-map .leaflet-overlay-pane path").First).ToBeVisibleAsync();
         await ScreenshotAsync(page, "console-request");
         await AssertAccessibleAsync(page, "a request page");

@@ -33,10 +33,19 @@ public abstract class ConsoleTest(AzuriteFixture azurite, Chromium chromium, ITe
 
     protected ITestOutputHelper Output => output;
 
+    /// <summary>Settings of the app under test beyond the defaults.</summary>
+    protected virtual Dictionary<string, string> Settings => [];
+
     public async Task InitializeAsync()
     {
         // Every page load makes a handful of manage calls from 127.0.0.1: the per-address limit is for the public.
-        App = new Open311App(azurite.ConnectionString, settings: new() { ["Open311:ManagePerMinute"] = "100000" });
+        var settings = new Dictionary<string, string> { ["Open311:ManagePerMinute"] = "100000" };
+        foreach (var (name, value) in Settings)
+        {
+            settings[name] = value;
+        }
+
+        App = new Open311App(azurite.ConnectionString, settings: settings);
         BaseUrl = App.StartOnLoopback();
         await App.PutRivertonAsync();
         Assert.True((await App.PutTownAsync(Other, Towns.Minimal("Other Town"))).IsSuccessStatusCode);
