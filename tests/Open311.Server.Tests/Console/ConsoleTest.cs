@@ -136,8 +136,8 @@ public abstract class ConsoleTest(AzuriteFixture azurite, Chromium chromium, ITe
         Assert.True(bad.Count == 0, $"axe on {what}: " + string.Join("; ", bad.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
-    protected static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, name + ".png"), FullPage = true });
+    protected static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, name + ".png"), FullPage = fullPage });
 
     private async Task<string> IssueStaffKeyAsync(string name, string town)
     {

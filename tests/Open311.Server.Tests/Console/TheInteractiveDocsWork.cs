@@ -33,6 +33,7 @@ public sealed class TheInteractiveDocsWork(AzuriteFixture azurite, Chromium chro
         var status = page.Locator($"{operation} .live-responses-table tbody .response-col_status").First;
         await Expect(status).ToHaveTextAsync("200", new() { Timeout = 20_000 });
         await Expect(page.Locator($"{operation} .live-responses-table .microlight").First).ToContainTextAsync("pothole");
-        await ScreenshotAsync(page, "docs-get-services");
+        await page.Locator(operation).ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "docs-get-services", fullPage: false);
     }
 }
