@@ -35,7 +35,7 @@ public sealed record AppServicePrincipal(string Name, IReadOnlyList<string> Emai
         try
         {
             using var json = JsonDocument.Parse(Convert.FromBase64String(header));
-            var claims = json.RootElement.TryGetProperty("claims", out var list) && list.ValueKind == JsonValueKind.Array
+            var claims = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("claims", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray()
                     .Where(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("typ", out var t) && t.ValueKind == JsonValueKind.String && c.TryGetProperty("val", out var v) && v.ValueKind == JsonValueKind.String)
                     .Select(c => (Type: c.GetProperty("typ").GetString()!, Value: c.GetProperty("val").GetString()!))

@@ -20,19 +20,26 @@ public static class RequestsCsv
         csv.WriteRecord([.. Headers]);
         foreach (var r in requests)
         {
-            string?[] row =
-            [
-                r.Id, Open311Time.Format(r.RequestedAt), Open311Time.Format(r.UpdatedAt), r.Status, r.ExtendedStatus, r.ServiceCode, r.ServiceName,
-                r.Description, r.Address, r.Lat?.ToString(CultureInfo.InvariantCulture), r.Long?.ToString(CultureInfo.InvariantCulture),
-                r.StatusNotes, r.AgencyResponsible, r.ExpectedAt is { } e ? Open311Time.Format(e) : null, r.MediaUrl,
-                string.Join(" ", new[] { r.Requester.FirstName, r.Requester.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))), r.Requester.Email, r.Requester.Phone,
-                r.Private ? "yes" : "no",
-            ];
-            csv.WriteRecord([.. row.Select(field => field ?? string.Empty)]);
+            Text(csv, r.Id, Open311Time.Format(r.RequestedAt), Open311Time.Format(r.UpdatedAt), r.Status, r.ExtendedStatus, r.ServiceCode, r.ServiceName, r.Description, r.Address);
+
+            // Coordinates are numbers, not text: a negative longitude is no formula.
+            csv.WriteField(r.Lat, "R");
+            csv.WriteField(r.Long, "R");
+            var name = string.Join(" ", new[] { r.Requester.FirstName, r.Requester.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+            Text(csv, r.StatusNotes, r.AgencyResponsible, r.ExpectedAt is { } e ? Open311Time.Format(e) : null, r.MediaUrl, name, r.Requester.Email, r.Requester.Phone, r.Private ? "yes" : "no");
+            csv.EndRecord();
         }
 
         csv.Flush();
         return writer.ToString();
+    }
+
+    private static void Text(CsvWriter csv, params string?[] fields)
+    {
+        foreach (var field in fields)
+        {
+            csv.WriteField(field ?? string.Empty);
+        }
     }
 
     public static readonly IReadOnlyList<string> Headers =
