@@ -110,15 +110,8 @@ public sealed class ManageEndpoints(
     public Task<IResult> CreateKeyAsync(HttpRequest request) => RunAsync(request, async ct =>
     {
         var body = await JsonBody.ReadAsync<ApiKeyDocument>(request, ct);
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200 || !InputText.IsPlainText(body.Name, allowLineBreaks: false))
-        {
-            errors.Add("name is required: who the key is for (at most 200 characters).");
-        }
-
-        var snapshot = await registry.GetSnapshotAsync(ct);
+        var errors = KeyRequestChecks.Errors(body, await registry.GetSnapshotAsync(ct));
         var scope = body.Jurisdictions ?? [];
-        errors.AddRange(scope.Where(j => j is null || !snapshot.Hosted.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j ?? "null")}' is not hosted here."));
         var rate = body.RatePerMinute ?? options.Value.DefaultRatePerMinute;
         if (rate is < 1 or > MaxRatePerMinute)
         {

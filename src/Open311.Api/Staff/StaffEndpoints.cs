@@ -28,20 +28,13 @@ public sealed class StaffEndpoints(IStaffKeyStore keys, JurisdictionRegistry reg
     public Task<IResult> CreateKeyAsync(HttpRequest request) => access.RunAdminAsync(request, logger, async ct =>
     {
         var body = await JsonBody.ReadAsync<ApiKeyDocument>(request, ct);
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200 || !InputText.IsPlainText(body.Name, allowLineBreaks: false))
-        {
-            errors.Add("name is required: who the key is for, as the history will show it (at most 200 characters).");
-        }
-
-        var snapshot = await registry.GetSnapshotAsync(ct);
+        var errors = KeyRequestChecks.Errors(body, await registry.GetSnapshotAsync(ct));
         var towns = body.Jurisdictions ?? [];
         if (towns.Count is 0 or > 100)
         {
             errors.Add("jurisdictions must name the towns (1 to 100) this staff member works for.");
         }
 
-        errors.AddRange(towns.Where(j => j is null || !snapshot.Hosted.ContainsKey(j)).Select(j => $"jurisdictions: '{InputText.Quote(j ?? "null")}' is not hosted here."));
         if (errors.Count > 0)
         {
             throw Open311Exception.BadRequest(errors);

@@ -51,14 +51,7 @@ public abstract class ConsoleTest(AzuriteFixture azurite, Chromium chromium, ITe
         Assert.True((await App.PutTownAsync(Other, Towns.Minimal("Other Town"))).IsSuccessStatusCode);
         ClerkKey = await IssueStaffKeyAsync("Dana (clerk)", Towns.Riverton);
         OtherTownKey = await IssueStaffKeyAsync("Olly (other town)", Other);
-        var source = new JsonObject
-        {
-            ["type"] = "email", ["secret"] = MailSecret,
-            ["jurisdiction_map"] = new JsonObject { ["riverton"] = Towns.Riverton },
-            ["category_map"] = new JsonObject { ["to:potholes"] = "pothole" },
-        };
-        var saved = await App.Admin().PutAsync("/open311/manage/sources/mail", new StringContent(source.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        await App.PutRivertonMailSourceAsync("mail", MailSecret);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

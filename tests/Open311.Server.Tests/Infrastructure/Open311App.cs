@@ -59,6 +59,21 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
         return JsonNode.Parse(body)!;
     }
 
+    /// <summary>Saves a connector source through the manage API, as an operator would.</summary>
+    public async Task PutSourceAsync(string id, JsonObject source)
+    {
+        var saved = await Admin().PutAsync($"/open311/manage/sources/{id}", new StringContent(source.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>An e-mail source whose reports to potholes+riverton@… are Riverton's, and say nothing of where.</summary>
+    public Task PutRivertonMailSourceAsync(string id, string secret) => PutSourceAsync(id, new JsonObject
+    {
+        ["type"] = "email", ["secret"] = secret,
+        ["jurisdiction_map"] = new JsonObject { ["riverton"] = Towns.Riverton },
+        ["category_map"] = new JsonObject { ["to:potholes"] = "pothole" },
+    });
+
     /// <summary>Hosts the demo town from samples/riverton.json under <paramref name="id"/>.</summary>
     public async Task PutRivertonAsync(string id = Towns.Riverton)
     {

@@ -20,14 +20,7 @@ public sealed class StaffFinishWhatCameWithoutAPlace(AzuriteFixture azurite) : A
     {
         await App.PutRivertonAsync();
         Assert.True((await App.PutTownAsync("other.example", Towns.Minimal("Other Town"))).IsSuccessStatusCode);
-        var source = new JsonObject
-        {
-            ["type"] = "email", ["secret"] = Secret,
-            ["jurisdiction_map"] = new JsonObject { ["riverton"] = Towns.Riverton },
-            ["category_map"] = new JsonObject { ["to:potholes"] = "pothole" },
-        };
-        var saved = await App.Admin().PutAsync("/open311/manage/sources/mail", new StringContent(source.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        await App.PutRivertonMailSourceAsync("mail", Secret);
     }
 
     [Fact]
