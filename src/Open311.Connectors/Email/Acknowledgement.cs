@@ -45,7 +45,7 @@ public sealed class Acknowledgement(IMailSender mail)
     private static string Text(IntakeRecord record, string? publicBase)
     {
         var follow = publicBase is not null && record.ServiceRequestId is { } id
-            ? $"\n\nFollow it at {publicBase}/v2/requests/{Uri.EscapeDataString(id)}.json?jurisdiction_id={Uri.EscapeDataString(record.JurisdictionId ?? string.Empty)}"
+            ? $"\n\nFollow it at {publicBase}/track/?jurisdiction_id={Uri.EscapeDataString(record.JurisdictionId ?? string.Empty)}&id={Uri.EscapeDataString(id)}"
             : string.Empty;
         var what = record.Outcome == IntakeOutcome.Created
             ? $"It is now service request {record.ServiceRequestId} with {record.JurisdictionId}.{follow}"

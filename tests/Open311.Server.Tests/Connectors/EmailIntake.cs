@@ -66,6 +66,7 @@ public sealed class EmailIntake(AzuriteFixture azurite) : IAsyncLifetime
         var reply = Assert.Single(smtp.Messages);
         Assert.Equal(["ana@example.org"], reply.To);
         Assert.Contains($"service request {id}", reply.Data);
+        Assert.Contains($"Follow it at {Open311App.PublicBase}/open311/track/?jurisdiction_id=riverton.example&id={id}", reply.Data);
         Assert.Contains("Auto-Submitted: auto-replied", reply.Data);
         Assert.Contains("In-Reply-To: <gps-1@example.org>", reply.Data);
     }
