@@ -34,7 +34,7 @@ need curl "apt-get install curl"
 # 1. Storage: Azurite on loopback unless a connection string was given
 if [ -z "${Storage__ConnectionString:-}" ]; then
   need npm "Node.js 20+"
-  if [ ! -x node_modules/.bin/azurite ]; then
+  if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/leaflet/dist/leaflet.js ]; then
     say "Installing Azurite (pinned in package.json)…"
     npm install --no-audit --no-fund --loglevel=error
   fi
@@ -81,6 +81,8 @@ if [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL/open311/manage
     "$URL/open311/manage/jurisdictions/riverton.example" >/dev/null
   curl -sf "${auth[@]}" -X POST -H 'Content-Type: application/json' -d '{"name":"Demo key (run.sh)","rate_per_minute":600}' \
     "$URL/open311/manage/keys" | sed -n 's/.*"api_key":"\([^"]*\)".*/\1/p' >"$STATE/demo-key"
+  curl -sf "${auth[@]}" -X POST -H 'Content-Type: application/json' -d '{"name":"Demo clerk (run.sh)","jurisdictions":["riverton.example"]}' \
+    "$URL/open311/manage/staff-keys" | sed -n 's/.*"staff_key":"\([^"]*\)".*/\1/p' >"$STATE/staff-key"
 fi
 
 cat <<INFO
@@ -92,6 +94,8 @@ Open311 Functions is running.
   Manage API    $URL/open311/manage/jurisdictions   (Authorization: Bearer <admin key>)
   Admin key     $Open311__AdminKey
   Demo API key  $(cat "$STATE/demo-key" 2>/dev/null || echo "(not issued: the demo town already existed in this storage)")
+  Console       $URL/open311/console/   staff key: $(cat "$STATE/staff-key" 2>/dev/null || echo "(issue one: POST manage/staff-keys)")
+  Tracker       $URL/open311/track/?jurisdiction_id=riverton.example
   Logs          $STATE/server.log
 
 Try:
