@@ -97,6 +97,11 @@ public sealed class ManageEndpoints(
         var document = await JsonBody.ReadAsync<JurisdictionDocument>(request, ct);
         var existing = await jurisdictions.GetAsync(id, ct);
         var existed = existing is not null;
+        if (!member.IsAdmin)
+        {
+            Core.Staff.StaffDocumentEdits.Check(document, existing is null ? null : DocumentJson.Read<JurisdictionDocument>(existing.DocumentJson, out _), id, await registry.GetSnapshotAsync(ct));
+        }
+
         if (document.Remote is { ApiKey: HiddenKey } remote)
         {
             remote.ApiKey = existing is null ? null : DocumentJson.Read<JurisdictionDocument>(existing.DocumentJson, out _).Remote?.ApiKey;
@@ -110,8 +115,8 @@ public sealed class ManageEndpoints(
     public Task<IResult> CreateKeyAsync(HttpRequest request) => RunAsync(request, async ct =>
     {
         var body = await JsonBody.ReadAsync<ApiKeyDocument>(request, ct);
-        var errors = KeyRequestChecks.Errors(body, await registry.GetSnapshotAsync(ct));
-        var scope = body.Jurisdictions ?? [];
+        var snapshot = await registry.GetSnapshotAsync(ct);
+        var errors = KeyRequestChecks.Errors(body, snapshot);
         var rate = body.RatePerMinute ?? options.Value.DefaultRatePerMinute;
         if (rate is < 1 or > MaxRatePerMinute)
         {
@@ -123,6 +128,8 @@ public sealed class ManageEndpoints(
             throw Open311Exception.BadRequest(errors);
         }
 
+        // Stored as the registry spells them, whatever case the request used.
+        var scope = (body.Jurisdictions ?? []).Select(j => snapshot.Hosted[j].Id).Distinct(StringComparer.Ordinal).ToList();
         var secret = ApiKeySecrets.Generate();
         var hash = ApiKeySecrets.Hash(secret);
         var key = new ApiKey(ApiKeySecrets.IdOf(hash), body.Name!.Trim(), scope, rate, time.GetUtcNow());

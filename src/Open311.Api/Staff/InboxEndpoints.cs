@@ -20,6 +20,7 @@ public sealed class InboxEndpoints(JurisdictionRegistry registry, IRequestStore 
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
+    public const int MaxPage = 1_000;
 
     public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, logger, async (member, ct) =>
     {
@@ -40,8 +41,14 @@ public sealed class InboxEndpoints(JurisdictionRegistry registry, IRequestStore 
             throw Open311Exception.BadRequest($"page_size must be from 1 to {MaxPageSize}.");
         }
 
-        var query = RequestQueryParser.Parse(p, jurisdiction, now) with { IncludePrivate = true, Text = text };
-        query = query with { Take = size + 1, Skip = csv ? 0 : query.Skip / query.Take * size };
+        var page = csv ? 1 : int.TryParse(p.Get("page"), out var n) ? n : 1;
+        if (page is < 1 or > MaxPage)
+        {
+            throw Open311Exception.BadRequest($"page must be from 1 to {MaxPage:N0}.");
+        }
+
+        // The public parser reads the filters; the page is the inbox's own, one more than asked to tell if there is more.
+        var query = RequestQueryParser.Parse(p, jurisdiction, now) with { IncludePrivate = true, Text = text, Skip = (page - 1) * size, Take = size + 1 };
 
         // The index rows hold public fields only: each listed request is read whole, as staff see it.
         var found = await requests.QueryAsync(jurisdiction.Id, query, ct);
@@ -61,7 +68,6 @@ public sealed class InboxEndpoints(JurisdictionRegistry registry, IRequestStore 
             newSince = from >= now ? 0 : (await requests.QueryAsync(jurisdiction.Id, new RequestQuery { Start = from, End = now, Take = RequestQueryParser.MaxResults, IncludePrivate = true }, ct)).Count;
         }
 
-        var page = query.Skip / size + 1;
         return Results.Json(
             new { requests = whole.Select(ManagedRequest.From), page, page_size = size, more = found.Count > size, new_since = newSince },
             DocumentJson.Options);

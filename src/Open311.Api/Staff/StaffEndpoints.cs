@@ -40,9 +40,11 @@ public sealed class StaffEndpoints(IStaffKeyStore keys, JurisdictionRegistry reg
             throw Open311Exception.BadRequest(errors);
         }
 
+        // Stored as the registry spells them, whatever case the request used.
+        var snapshot = await registry.GetSnapshotAsync(ct);
         var secret = ApiKeySecrets.Generate();
         var hash = ApiKeySecrets.Hash(secret);
-        var key = new StaffKey(ApiKeySecrets.IdOf(hash), body.Name!.Trim(), towns.Distinct(StringComparer.Ordinal).ToList(), time.GetUtcNow());
+        var key = new StaffKey(ApiKeySecrets.IdOf(hash), body.Name!.Trim(), towns.Select(j => snapshot.Hosted[j!].Id).Distinct(StringComparer.Ordinal).ToList(), time.GetUtcNow());
         await keys.AddAsync(hash, key, ct);
         logger.LogInformation("Staff key {KeyId} issued for {Name} ({Jurisdictions})", key.Id, key.Name, string.Join(", ", key.Jurisdictions));
         return Results.Json(

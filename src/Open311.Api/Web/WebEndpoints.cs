@@ -29,7 +29,9 @@ public sealed class WebEndpoints(JurisdictionRegistry registry, IJurisdictionSto
         [".json"] = "application/json; charset=utf-8",
     };
 
-    private readonly ConcurrentDictionary<string, WebAsset?> assets = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> Embedded = [.. typeof(WebEndpoints).Assembly.GetManifestResourceNames()];
+
+    private readonly ConcurrentDictionary<string, WebAsset> assets = new(StringComparer.Ordinal);
 
     public Task<IResult> ConsoleAsync(HttpRequest request) => PageAsync(request, "console.html");
 
@@ -55,7 +57,7 @@ public sealed class WebEndpoints(JurisdictionRegistry registry, IJurisdictionSto
     private Task<IResult> PageAsync(HttpRequest request, string file) =>
         Open311Handler.RunAsync(ResponseFormat.Xml, logger, () =>
         {
-            var page = assets.GetOrAdd("configured " + file, _ => WithSettings(Find(file) ?? throw new InvalidOperationException($"The page {file} is not embedded.")))!;
+            var page = assets.GetOrAdd("configured " + file, _ => WithSettings(Find(file) ?? throw new InvalidOperationException($"The page {file} is not embedded.")));
             var headers = request.HttpContext.Response.Headers;
 
             // The pages run our scripts only, and talk to this origin only; images may come from the media store.
@@ -84,23 +86,17 @@ public sealed class WebEndpoints(JurisdictionRegistry registry, IJurisdictionSto
         return WebAsset.From(page.ContentType, Encoding.UTF8.GetBytes(html));
     }
 
-    private WebAsset? Find(string file) => assets.GetOrAdd(file, name =>
-    {
-        if (!Types.TryGetValue(Path.GetExtension(name), out var type))
-        {
-            return null;
-        }
-
-        using var stream = typeof(WebEndpoints).Assembly.GetManifestResourceStream(ResourcePrefix + name);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return WebAsset.From(type, copy.ToArray());
-    });
+    /// <summary>An embedded file by name; only files that exist are cached, so unknown names cost no memory.</summary>
+    private WebAsset? Find(string file) =>
+        Embedded.Contains(ResourcePrefix + file) && Types.TryGetValue(Path.GetExtension(file), out var type)
+            ? assets.GetOrAdd(file, name =>
+            {
+                using var stream = typeof(WebEndpoints).Assembly.GetManifestResourceStream(ResourcePrefix + name)!;
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return WebAsset.From(type, copy.ToArray());
+            })
+            : null;
 
     private static IResult Serve(HttpRequest request, WebAsset asset, string cacheControl)
     {

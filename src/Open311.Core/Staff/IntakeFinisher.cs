@@ -10,14 +10,22 @@ namespace Open311.Core.Staff;
 /// what a staff member adds: the report goes through the same pipeline again under its own record, so the same
 /// dedupe holds and the same record says what became of it, and who finished it.
 /// </summary>
-public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, ConnectorCatalog connectors, IntakeService intake, TimeProvider time)
+public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, ConnectorCatalog connectors, IntakeService intake, Jurisdictions.JurisdictionRegistry registry, TimeProvider time)
 {
-    /// <summary>Who may see a record: staff of the town it went to, was meant for, or whose source serves their towns.</summary>
+    /// <summary>
+    /// Who may see a record (it holds the reporter's contact): staff of the town it went to or was meant for; a report
+    /// that names no town and still waits for a person, staff of every town its source serves.
+    /// </summary>
     public async Task<bool> VisibleToAsync(IntakeRecord record, StaffMember member, CancellationToken cancellationToken)
     {
         if (member.IsAdmin || member.Allows(record.JurisdictionId) || member.Allows(record.Report?.JurisdictionId))
         {
             return true;
+        }
+
+        if (record.JurisdictionId is not null || record.Report?.JurisdictionId is not null || record.Outcome is not (IntakeOutcome.NeedsLocation or IntakeOutcome.Unroutable))
+        {
+            return false;
         }
 
         return (await SourceAsync(record.SourceId, cancellationToken))?.Jurisdictions is { } towns && towns.Any(member.Allows);
@@ -43,9 +51,10 @@ public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, C
             errors.Add("Send a point (lat, long), a service_code, or both.");
         }
 
-        if (fix.Lat is null && stored.Lat is null)
+        var town = (await registry.GetSnapshotAsync(cancellationToken)).Hosted.GetValueOrDefault(fix.JurisdictionId);
+        if (fix.ServiceCode is { } picked && town?.FindService(picked) is null)
         {
-            errors.Add("This report has no point of its own: place it on the map.");
+            errors.Add($"service_code '{InputText.Quote(picked)}' is not a service of {InputText.Quote(fix.JurisdictionId)}.");
         }
 
         if (errors.Count > 0)
@@ -55,14 +64,21 @@ public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, C
 
         var source = await SourceAsync(record.SourceId, cancellationToken);
         var connector = connectors.Find(source?.Type) ?? throw new Open311Exception(409, $"The source {InputText.Quote(record.SourceId)} of this report is gone.");
+
+        // The service a person picked is the report's only category word and maps to itself: no mapping of the
+        // source's, and no word of the text, can overrule it. Without a point of its own the report is placed again.
+        if (fix.ServiceCode is { } code)
+        {
+            source!.CategoryMap = new Dictionary<string, string> { [code.ToLowerInvariant()] = code };
+        }
+
         var report = stored.ToReport(record.SourceId, record.ExternalId) with
         {
             Lat = fix.Lat ?? stored.Lat,
             Long = fix.Long ?? stored.Long,
             AccuracyMeters = fix.Lat is null ? stored.AccuracyMeters : 0,
             JurisdictionId = fix.JurisdictionId,
-            // The service a person picked is the only category word left, so no mapping of the source's can overrule it.
-            CategoryHints = fix.ServiceCode is { } code ? [code] : stored.CategoryHints,
+            CategoryHints = fix.ServiceCode is { } service ? [service] : stored.CategoryHints,
         };
         var after = await intake.AcceptAsync(connector, source!, report, publicBase, cancellationToken);
         var what = string.Join(" and ", new[] { fix.Lat is null ? null : FormattableString.Invariant($"placed at {fix.Lat:0.######}, {fix.Long:0.######}"), fix.ServiceCode is null ? null : $"given the service {fix.ServiceCode}" }.OfType<string>());

@@ -67,11 +67,13 @@ public sealed class Open311App(string connectionString, TimeProvider? time = nul
     }
 
     /// <summary>An e-mail source whose reports to potholes+riverton@… are Riverton's, and say nothing of where.</summary>
-    public Task PutRivertonMailSourceAsync(string id, string secret) => PutSourceAsync(id, new JsonObject
+    /// <param name="serves">The towns the source serves (its <c>jurisdictions</c>), if it names them.</param>
+    public Task PutRivertonMailSourceAsync(string id, string secret, params string[] serves) => PutSourceAsync(id, new JsonObject
     {
         ["type"] = "email", ["secret"] = secret,
         ["jurisdiction_map"] = new JsonObject { ["riverton"] = Towns.Riverton },
         ["category_map"] = new JsonObject { ["to:potholes"] = "pothole" },
+        ["jurisdictions"] = serves.Length == 0 ? null : new JsonArray([.. serves.Select(t => (JsonNode)t)]),
     });
 
     /// <summary>Hosts the demo town from samples/riverton.json under <paramref name="id"/>.</summary>

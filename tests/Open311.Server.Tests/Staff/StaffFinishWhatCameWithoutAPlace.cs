@@ -20,7 +20,8 @@ public sealed class StaffFinishWhatCameWithoutAPlace(AzuriteFixture azurite) : A
     {
         await App.PutRivertonAsync();
         Assert.True((await App.PutTownAsync("other.example", Towns.Minimal("Other Town"))).IsSuccessStatusCode);
-        await App.PutRivertonMailSourceAsync("mail", Secret);
+        // The source serves both towns; the reports it takes for Riverton are still Riverton's alone.
+        await App.PutRivertonMailSourceAsync("mail", Secret, Towns.Riverton, "other.example");
     }
 
     [Fact]
@@ -39,6 +40,8 @@ public sealed class StaffFinishWhatCameWithoutAPlace(AzuriteFixture azurite) : A
 
         var resolve = $"/open311/manage/intake/{Uri.EscapeDataString(intakeId)}/resolve";
         await AssertJsonErrors(await clerk.PostAsJsonAsync(resolve, new { jurisdiction_id = Towns.Riverton }), 400);
+        Assert.Contains("not a service of", (await AssertJsonErrors(await clerk.PostAsJsonAsync(resolve, new { jurisdiction_id = Towns.Riverton, lat = Towns.Lat, @long = Towns.Long, service_code = "litter" }), 400))[0]);
+        await AssertJsonErrors(await clerk.PostAsJsonAsync(resolve, new { jurisdiction_id = "other.example", lat = Towns.Lat, @long = Towns.Long }), 403);
         var finished = await clerk.PostAsJsonAsync(resolve, new { jurisdiction_id = Towns.Riverton, lat = Towns.Lat, @long = Towns.Long, service_code = "streetlight" });
         var record = await JsonOf(finished);
         Assert.True(finished.IsSuccessStatusCode, record.ToJsonString());

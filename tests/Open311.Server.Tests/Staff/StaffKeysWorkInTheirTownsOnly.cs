@@ -81,6 +81,47 @@ public sealed class StaffKeysWorkInTheirTownsOnly(AzuriteFixture azurite) : AppT
         Assert.DoesNotContain(key, listed.ToJsonString());
     }
 
+    [Fact]
+    public async Task StaffEditTheirTownButNotTheLinesBetweenTowns()
+    {
+        var (key, _) = await IssueAsync("Olly", "OTHER.example");
+        var staff = As(key);
+        var read = await staff.GetAsync($"/open311/manage/jurisdictions/{Other}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var document = (await JsonOf(read)).AsObject();
+
+        // Drawn over Riverton (same tier): refused, nothing changes.
+        document["boundary"] = Towns.RivertonDocument()["boundary"]!.DeepClone();
+        var overlap = await PutAsync(staff, document, read.Headers.ETag!.ToString());
+        Assert.Contains("overlaps riverton.example", (await AssertJsonErrors(overlap, 403))[0]);
+
+        // A boundary of its own, a new service, and an attempt at tier and remote: the first two are kept, not the others.
+        document["boundary"] = JsonNode.Parse("""{"type":"Polygon","coordinates":[[[-71.0,44.0],[-70.9,44.0],[-70.9,44.1],[-71.0,44.1],[-71.0,44.0]]]}""");
+        document["tier"] = "county";
+        document["remote"] = JsonNode.Parse("""{"endpoint":"https://elsewhere.example/open311/v2","jurisdiction_id":"x"}""");
+        document["services"]!.AsArray().Add(JsonNode.Parse("""{"service_code":"benches","service_name":"Broken bench"}"""));
+        var saved = await PutAsync(staff, document, read.Headers.ETag!.ToString());
+        var stored = await JsonOf(saved);
+        Assert.True(saved.IsSuccessStatusCode, stored.ToJsonString());
+        Assert.Equal("Polygon", stored["boundary"]!["type"]!.GetValue<string>());
+        Assert.Equal(2, stored["services"]!.AsArray().Count);
+        Assert.NotEqual("county", stored["tier"]?.GetValue<string>());
+        Assert.Null(stored["remote"]);
+
+        await AssertJsonErrors(await PutAsync(staff, document, null, "new-town.example"), 403);
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, JsonNode document, string? etag, string town = Other)
+    {
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/open311/manage/jurisdictions/{town}") { Content = new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json") };
+        if (etag is not null)
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        return await client.SendAsync(put);
+    }
+
     private async Task<(string Key, string Id)> IssueAsync(string name, params string[] towns)
     {
         var response = await App.Admin().PostAsJsonAsync("/open311/manage/staff-keys", new { name, jurisdictions = towns });

@@ -46,6 +46,9 @@ public sealed class TheInboxShowsStaffTheirTown(AzuriteFixture azurite) : AppTes
         Assert.Equal((false, 2), (paged["more"]!.GetValue<bool>(), paged["page"]!.GetValue<int>()));
         Assert.True((await JsonOf(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page_size=2")))["more"]!.GetValue<bool>());
         await AssertJsonErrors(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page_size=500"), 400);
+        await AssertJsonErrors(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page=5000"), 400);
+        var beyond = await JsonOf(await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&page=102"));
+        Assert.Equal((0, false), (beyond["requests"]!.AsArray().Count, beyond["more"]!.GetValue<bool>()));
 
         var csv = await staff.GetAsync($"/open311/manage/requests?jurisdiction_id={Towns.Riverton}&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
