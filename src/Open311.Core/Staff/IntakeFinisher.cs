@@ -16,7 +16,31 @@ public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, C
     /// Who may see a record (it holds the reporter's contact): staff of the town it went to or was meant for; a report
     /// that names no town and still waits for a person, staff of every town its source serves.
     /// </summary>
-    public async Task<bool> VisibleToAsync(IntakeRecord record, StaffMember member, CancellationToken cancellationToken)
+    public Task<bool> VisibleToAsync(IntakeRecord record, StaffMember member, CancellationToken cancellationToken) =>
+        VisibleToAsync(record, member, [], cancellationToken);
+
+    /// <summary>The first <paramref name="take"/> of <paramref name="records"/> that <paramref name="member"/> may see.</summary>
+    public async Task<IReadOnlyList<IntakeRecord>> VisibleAsync(IEnumerable<IntakeRecord> records, StaffMember member, int take, CancellationToken cancellationToken)
+    {
+        var sourcesRead = new Dictionary<string, SourceDocument?>(StringComparer.Ordinal);
+        var shown = new List<IntakeRecord>();
+        foreach (var record in records)
+        {
+            if (shown.Count == take)
+            {
+                break;
+            }
+
+            if (await VisibleToAsync(record, member, sourcesRead, cancellationToken))
+            {
+                shown.Add(record);
+            }
+        }
+
+        return shown;
+    }
+
+    private async Task<bool> VisibleToAsync(IntakeRecord record, StaffMember member, Dictionary<string, SourceDocument?> sourcesRead, CancellationToken cancellationToken)
     {
         if (member.IsAdmin || member.Allows(record.JurisdictionId) || member.Allows(record.Report?.JurisdictionId))
         {
@@ -28,7 +52,12 @@ public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, C
             return false;
         }
 
-        return (await SourceAsync(record.SourceId, cancellationToken))?.Jurisdictions is { } towns && towns.Any(member.Allows);
+        if (!sourcesRead.TryGetValue(record.SourceId, out var source))
+        {
+            sourcesRead[record.SourceId] = source = await SourceAsync(record.SourceId, cancellationToken);
+        }
+
+        return source?.Jurisdictions is { } towns && towns.Any(member.Allows);
     }
 
     public async Task<IntakeRecord> FinishAsync(IntakeRecord record, IntakeFix fix, StaffMember by, string? publicBase, CancellationToken cancellationToken)
