@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Open311.Core.Outbound;
 using Open311.Core.Places;
+using static Open311.Core.Places.GeocoderJson;
 
 namespace Open311.Connectors.Geocoding;
 
@@ -156,24 +157,14 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
             return [];
         }
 
-        var candidates = new List<GeocodeCandidate>();
-        foreach (var place in root.EnumerateArray().Take(Limit))
-        {
-            if (Candidate(place, query) is { } candidate)
-            {
-                candidates.Add(candidate);
-            }
-        }
-
-        // Nominatim ranks its answers; a stable sort keeps that order among equally sure ones.
-        return candidates.OrderByDescending(c => c.Confidence).ToList();
+        return GeocoderJson.Ranked(root, Limit, place => Candidate(place, query));
     }
 
     private static GeocodeCandidate? Candidate(JsonElement place, GeocodeQuery query)
     {
         if (place.ValueKind != JsonValueKind.Object
-            || ReadNumber(Child(place, "lat")) is not { } lat
-            || ReadNumber(Child(place, "lon")) is not { } lon
+            || Number(Child(place, "lat")) is not { } lat
+            || Number(Child(place, "lon")) is not { } lon
             || lat is < -90 or > 90
             || lon is < -180 or > 180)
         {
@@ -186,7 +177,7 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
             return null;
         }
 
-        var rank = ReadNumber(Child(place, "place_rank")) is { } r ? (int)r : -1;
+        var rank = Number(Child(place, "place_rank")) is { } r ? (int)r : -1;
         var kind = Kind(rank, Text(place, "addresstype"), Text(place, "category"), Text(place, "type"));
         var label = Text(place, "display_name") ?? query.Text;
         return new GeocodeCandidate(lat, lon, Confidence(kind), Accuracy(Child(place, "boundingbox"), kind), kind, label);
@@ -235,10 +226,10 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
     {
         if (boundingBox is { ValueKind: JsonValueKind.Array } box
             && box.GetArrayLength() == 4
-            && ReadNumber(box[0]) is { } south
-            && ReadNumber(box[1]) is { } north
-            && ReadNumber(box[2]) is { } west
-            && ReadNumber(box[3]) is { } east)
+            && Number(box[0]) is { } south
+            && Number(box[1]) is { } north
+            && Number(box[2]) is { } west
+            && Number(box[3]) is { } east)
         {
             return Math.Max(MinAccuracy, GeoDistance.Meters(south, west, north, east) / 2);
         }
@@ -252,24 +243,6 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
         };
     }
 
-
-    private static JsonElement? Child(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        Child(element, name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } text ? text : null;
-
-    /// <summary>A number Nominatim writes as a JSON string ("44.26", as lat, lon and boundingbox are) or as a number; read invariantly.</summary>
-    private static double? ReadNumber(JsonElement? element)
-    {
-        if (element is { ValueKind: JsonValueKind.String } text
-            && double.TryParse(text.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return double.IsFinite(parsed) ? parsed : null;
-        }
-
-        return element is { ValueKind: JsonValueKind.Number } number && number.TryGetDouble(out var value) && double.IsFinite(value) ? value : null;
-    }
 
     /// <summary>What the server or the network did, as opposed to the caller giving up (which still throws).</summary>
     private static bool IsFailure(Exception ex, CancellationToken cancellationToken) => ex switch

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Open311.Core.Outbound;
 using Open311.Core.Places;
+using static Open311.Core.Places.GeocoderJson;
 
 namespace Open311.Storage.Geocoding;
 
@@ -148,17 +149,7 @@ public sealed class AzureMapsGeocoder(HttpClient http, IOptions<GeocoderOptions>
             return [];
         }
 
-        var candidates = new List<GeocodeCandidate>();
-        foreach (var feature in features.EnumerateArray().Take(Top))
-        {
-            if (Candidate(feature, query) is { } candidate)
-            {
-                candidates.Add(candidate);
-            }
-        }
-
-        // The service ranks its answers; a stable sort keeps that order among equally sure ones.
-        return candidates.OrderByDescending(c => c.Confidence).ToList();
+        return GeocoderJson.Ranked(features, Top, feature => Candidate(feature, query));
     }
 
     private static GeocodeCandidate? Candidate(JsonElement feature, GeocodeQuery query)
@@ -258,15 +249,6 @@ public sealed class AzureMapsGeocoder(HttpClient http, IOptions<GeocoderOptions>
         };
     }
 
-
-    private static JsonElement? Child(JsonElement? element, string name) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) ? value : null;
-
-    private static string? Text(JsonElement? element, string name) =>
-        Child(element, name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } text ? text : null;
-
-    private static double? Number(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && double.IsFinite(value) ? value : null;
 
     /// <summary>What the service or the network did, as opposed to the caller giving up (which still throws).</summary>
     private static bool IsFailure(Exception ex, CancellationToken cancellationToken) => ex switch

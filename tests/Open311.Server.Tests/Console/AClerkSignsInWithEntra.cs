@@ -41,5 +41,9 @@ public sealed class AClerkSignsInWithEntra(AzuriteFixture azurite, Chromium chro
         await page.FillAsync("#r-note", "Spoke to the bus company.");
         await page.ClickAsync("#r-add-note");
         await Expect(page.Locator("#r-history")).ToContainTextAsync("Jo Clerk (jo@riverton.example)");
+
+        var stored = JsonNode.Parse(await Staff(ClerkKey).GetStringAsync($"/open311/manage/requests/{id}?jurisdiction_id={Towns.Riverton}"))!;
+        var note = stored["notes"]!.AsArray().Last()!;
+        Assert.Equal(("internal", "Jo Clerk (jo@riverton.example)", "Spoke to the bus company."), (note["type"]!.GetValue<string>(), note["by"]!.GetValue<string>(), note["description"]!.GetValue<string>()));
     }
 }
