@@ -10,7 +10,15 @@ namespace Open311.Core.Staff;
 /// what a staff member adds: the report goes through the same pipeline again under its own record, so the same
 /// dedupe holds and the same record says what became of it, and who finished it.
 /// </summary>
-public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, ConnectorCatalog connectors, IntakeService intake, Jurisdictions.JurisdictionRegistry registry, TimeProvider time)
+public sealed class IntakeFinisher(
+    IIntakeStore records,
+    ISourceStore sources,
+    ConnectorCatalog connectors,
+    IntakeService intake,
+    Jurisdictions.JurisdictionRegistry registry,
+    IRequestStore requests,
+    Updates.RequestUpdater updater,
+    TimeProvider time)
 {
     /// <summary>
     /// Who may see a record (it holds the reporter's contact): staff of the town it went to or was meant for; a report
@@ -112,7 +120,16 @@ public sealed class IntakeFinisher(IIntakeStore records, ISourceStore sources, C
         var after = await intake.AcceptAsync(connector, source!, report, publicBase, cancellationToken);
         var what = string.Join(" and ", new[] { fix.Lat is null ? null : FormattableString.Invariant($"placed at {fix.Lat:0.######}, {fix.Long:0.######}"), fix.ServiceCode is null ? null : $"given the service {fix.ServiceCode}" }.OfType<string>());
         var noted = after with { Notes = [.. after.Notes, new RequestNote(time.GetUtcNow(), "staff", $"Finished by staff: {what}", after.Reason, by.Name)] };
-        return await records.SaveAsync(noted, cancellationToken);
+        var saved = await records.SaveAsync(noted, cancellationToken);
+
+        // The request made here says in its own history who made it so (for staff: an internal note).
+        if (saved is { Outcome: IntakeOutcome.Created, ServiceRequestId: { } id, JurisdictionId: { } made }
+            && await requests.GetAsync(made, id, cancellationToken) is { } request)
+        {
+            await updater.ChangeAsync(request, new RequestUpdate { Note = $"Made from report {record.IntakeId}: {what}." }, by.Name, cancellationToken);
+        }
+
+        return saved;
     }
 
     private async Task<SourceDocument?> SourceAsync(string sourceId, CancellationToken cancellationToken) =>

@@ -52,6 +52,7 @@ public sealed class StaffFinishWhatCameWithoutAPlace(AzuriteFixture azurite) : A
         var request = await JsonOf(await clerk.GetAsync($"/open311/manage/requests/{id}?jurisdiction_id={Towns.Riverton}"));
         Assert.Equal(("streetlight", Towns.Lat), (request["service_code"]!.GetValue<string>(), request["lat"]!.GetValue<double>()));
         Assert.Contains("duck pond", request["description"]!.GetValue<string>());
+        Assert.Contains(request["notes"]!.AsArray(), n => n!["type"]!.GetValue<string>() == "internal" && n["by"]?.GetValue<string>() == "Dana (clerk)" && n["summary"] is not null);
 
         // Finished once: a second click (another tab) is refused, and no second request appears.
         Assert.Contains("is created", (await AssertJsonErrors(await clerk.PostAsJsonAsync(resolve, new { jurisdiction_id = Towns.Riverton, lat = Towns.Lat, @long = Towns.Long }), 409))[0]);
