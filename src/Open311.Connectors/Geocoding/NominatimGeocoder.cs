@@ -109,13 +109,7 @@ public sealed class NominatimGeocoder(HttpClient http, IOptions<GeocoderOptions>
             return null;
         }
 
-        var text = query.Text.Trim();
-        if (query.Locality is { Length: > 0 } locality && !text.Contains(locality.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            text = $"{text}, {locality.Trim()}";
-        }
-
-        var address = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Trim().TrimEnd('/')}/search?q={Uri.EscapeDataString(text)}&format=jsonv2&limit={Limit}&addressdetails=0");
+        var address = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Trim().TrimEnd('/')}/search?q={Uri.EscapeDataString(query.FreeText)}&format=jsonv2&limit={Limit}&addressdetails=0");
         if (query.Box is { } box)
         {
             address += string.Create(CultureInfo.InvariantCulture, $"&viewbox={GeocodeQuery.Degrees(box.West)},{GeocodeQuery.Degrees(box.North)},{GeocodeQuery.Degrees(box.East)},{GeocodeQuery.Degrees(box.South)}&bounded=1");

@@ -17,6 +17,12 @@ public sealed record GeocodeQuery(string Text, string? Locality, string? Country
             ? (west, south, east, north)
             : null;
 
+    /// <summary>The free text a search service is sent: the town's name added when the resident left it out.</summary>
+    public string FreeText =>
+        Locality is { Length: > 0 } locality && !Text.Contains(locality.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? $"{Text.Trim()}, {locality.Trim()}"
+            : Text.Trim();
+
     /// <summary>Whether a candidate falls in the box (always, without one): services rank by the box but may answer outside it.</summary>
     public bool Contains(double lat, double lon) =>
         Box is not { } box || (lat >= box.South && lat <= box.North && lon >= box.West && lon <= box.East);

@@ -106,13 +106,7 @@ public sealed class AzureMapsGeocoder(HttpClient http, IOptions<GeocoderOptions>
             return null;
         }
 
-        var text = query.Text.Trim();
-        if (query.Locality is { Length: > 0 } locality && !text.Contains(locality.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            text = $"{text}, {locality.Trim()}";
-        }
-
-        var address = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Trim().TrimEnd('/')}/geocode?api-version={ApiVersion}&query={Uri.EscapeDataString(text)}&top={Top}");
+        var address = string.Create(CultureInfo.InvariantCulture, $"{endpoint.Trim().TrimEnd('/')}/geocode?api-version={ApiVersion}&query={Uri.EscapeDataString(query.FreeText)}&top={Top}");
         if (query.Box is { } box)
         {
             address += string.Create(CultureInfo.InvariantCulture, $"&bbox={GeocodeQuery.Degrees(box.West)},{GeocodeQuery.Degrees(box.South)},{GeocodeQuery.Degrees(box.East)},{GeocodeQuery.Degrees(box.North)}");
